@@ -1,0 +1,42 @@
+package smbkit;
+
+/**
+ * Every way a run can end, with its exit code: one scheme for all scripts, documented in the README.
+ * Codes 0-4 are outcomes; 10 and up are failures the user can act on; 70 is a bug.
+ */
+public enum Failure {
+    ACTION_NEEDED(1, "findings call for action"),
+    USAGE(2, "usage error"),
+    PARTIAL(3, "some hosts or items failed"),
+    REFUSED_UNSAFE(4, "refused: it could lose data"),
+    UNKNOWN_HOST(10, "unknown host"),
+    CONNECTION_REFUSED(11, "connection refused"),
+    TIMEOUT(12, "timed out"),
+    SERVER_FULL(13, "server at its connection limit"),
+    LOGON_FAILED(14, "logon failed"),
+    ACCESS_DENIED(15, "access denied"),
+    NULL_SESSION_REFUSED(16, "NULL session refused"),
+    NOT_FOUND(17, "not found"),
+    NOT_AVAILABLE(18, "not available on this server"),
+    MALFORMED_REPLY(19, "malformed reply"),
+    LOCAL_UNAVAILABLE(20, "local mode unavailable"),
+    FILE_ERROR(21, "cannot read or write a file"),
+    NETWORK(22, "network error"),
+    INTERNAL(70, "internal error");
+
+    private final int exitCode;
+    private final String title;
+
+    Failure(int exitCode, String title) {
+        this.exitCode = exitCode;
+        this.title = title;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public String title() {
+        return title;
+    }
+}

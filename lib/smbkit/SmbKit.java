@@ -1,0 +1,65 @@
+//JAVA 17+
+//DEPS eu.agno3.jcifs:jcifs-ng:2.1.10
+//DEPS info.picocli:picocli:4.7.7
+//DEPS tech.tablesaw:tablesaw-core:0.44.4
+//DEPS net.java.dev.jna:jna-platform:5.19.1
+//DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.20.0
+//DEPS org.slf4j:slf4j-nop:2.0.17
+//SOURCES Failure.java
+//SOURCES SmbkitException.java
+//SOURCES access/RemoteServer.java
+//SOURCES access/ServerAccess.java
+//SOURCES access/SessionFilter.java
+//SOURCES cli/AuthFile.java
+//SOURCES cli/Cli.java
+//SOURCES cli/OutputOptions.java
+//SOURCES cli/TargetOptions.java
+//SOURCES cli/UserSpec.java
+//SOURCES cli/VerbosityOptions.java
+//SOURCES kb/Platforms.java
+//SOURCES kb/SessionCount.java
+//SOURCES kb/SessionKinds.java
+//SOURCES kb/SessionLimit.java
+//SOURCES model/ServerInfo.java
+//SOURCES model/Session.java
+//SOURCES model/SessionKind.java
+//SOURCES model/SessionListing.java
+//SOURCES render/Column.java
+//SOURCES render/Format.java
+//SOURCES render/Renderer.java
+//SOURCES render/SessionsView.java
+//SOURCES render/TableData.java
+//SOURCES rpc/Credentials.java
+//SOURCES rpc/RpcCall.java
+//SOURCES rpc/RpcPipe.java
+//SOURCES rpc/RpcTransport.java
+//SOURCES rpc/SmbConnection.java
+//SOURCES rpc/SmbErrors.java
+//SOURCES rpc/Target.java
+//SOURCES rpc/Win32.java
+//SOURCES rpc/ndr/BoundedNdrBuffer.java
+//SOURCES rpc/ndr/InfoContainer.java
+//SOURCES rpc/ndr/Layout.java
+//SOURCES rpc/ndr/MalformedReplyException.java
+//SOURCES rpc/ndr/NdrParams.java
+//SOURCES rpc/ndr/NdrStruct.java
+//SOURCES rpc/srvsvc/EnumCall.java
+//SOURCES rpc/srvsvc/InfoLevels.java
+//SOURCES rpc/srvsvc/ServerGetInfoCall.java
+//SOURCES rpc/srvsvc/Srvsvc.java
+//SOURCES rpc/srvsvc/SrvsvcClient.java
+//SOURCES rpc/srvsvc/SrvsvcModels.java
+//SOURCES rpc/srvsvc/UnionReply.java
+package smbkit;
+
+/**
+ * The smbkit library's entry file. Every script includes this one file with {@code //SOURCES}; JBang then
+ * pulls in the files listed above (one by one: globs fail when a script runs from a URL) and merges their
+ * dependencies. The dependency versions here are the only ones: tests/pom.xml is checked against them.
+ */
+public final class SmbKit {
+
+    private SmbKit() {}
+
+    public static final String VERSION = "0.1.0";
+}

@@ -1,0 +1,99 @@
+package smbkit.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import smbkit.Failure;
+import smbkit.SmbKit;
+import smbkit.SmbkitException;
+import smbkit.rpc.ndr.MalformedReplyException;
+
+/**
+ * Runs a script's command the same way everywhere: failures become one line on stderr (the stack trace only
+ * with --debug) and the exit code of their {@link Failure}; usage errors print the line, the synopsis and a
+ * pointer to --help.
+ */
+public final class Cli {
+
+    private Cli() {}
+
+    /** For {@code main}: {@code System.exit(Cli.execute(new ListSessions(), args))}. */
+    public static int execute(Object command, String... args) {
+        return commandLine(command).execute(args);
+    }
+
+    public static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new OneLineErrors());
+        cl.setParameterExceptionHandler(new UsageErrors());
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    /** The version every script reports. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"smbkit " + SmbKit.VERSION};
+        }
+    }
+
+    static final class OneLineErrors implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+            SmbkitException e = asSmbkit(ex);
+            PrintWriter err = cl.getErr();
+            err.println(cl.getCommandName() + ": " + e.oneLine());
+            if (parsed.hasMatchedOption("--debug")) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return e.failure().exitCode();
+        }
+    }
+
+    static SmbkitException asSmbkit(Throwable ex) {
+        if (ex instanceof SmbkitException s) {
+            return s;
+        }
+        if (ex instanceof MalformedReplyException m) {
+            return new SmbkitException(Failure.MALFORMED_REPLY, "malformed reply: " + m.getMessage(),
+                    "The server sent bytes that contradict themselves; run again, and report it with --debug", m);
+        }
+        return new SmbkitException(Failure.INTERNAL, "unexpected " + ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage()),
+                "This is a bug in smbkit: run again with --debug and report the trace", ex);
+    }
+
+    /** Usage messages quote arguments; a mistyped USER%PASSWORD must not put the password on screen. */
+    static String redact(String message, String[] args) {
+        String m = message == null ? "" : message;
+        for (String a : args) {
+            int pct = a.indexOf('%');
+            if (pct >= 0 && pct + 1 < a.length()) {
+                m = m.replace(a.substring(pct + 1), "****");
+            }
+        }
+        return m;
+    }
+
+    static final class UsageErrors implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            PrintWriter err = cl.getErr();
+            err.println(cl.getCommandName() + ": " + redact(ex.getMessage(), args));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.print(cl.getHelp().fullSynopsis());
+            err.println("See '" + cl.getCommandName() + " --help'.");
+            err.flush();
+            return Failure.USAGE.exitCode();
+        }
+    }
+}

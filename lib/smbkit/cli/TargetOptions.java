@@ -1,0 +1,136 @@
+package smbkit.cli;
+
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import smbkit.Failure;
+import smbkit.SmbkitException;
+import smbkit.access.RemoteServer;
+import smbkit.access.ServerAccess;
+import smbkit.rpc.Credentials;
+import smbkit.rpc.SmbConnection;
+import smbkit.rpc.Target;
+
+/**
+ * The server and the credentials, the same in every script, as smbclient users know them:
+ * {@code HOST -U [DOMAIN/]USER[%PASSWORD]}, {@code -A AUTHFILE}, {@code -N}, or SMBKIT_USER / SMBKIT_PASSWORD
+ * for unattended runs; with none of these, a password prompt when there is a terminal.
+ */
+public class TargetOptions {
+
+    public static final String ENV_USER = "SMBKIT_USER";
+    public static final String ENV_PASSWORD = "SMBKIT_PASSWORD";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
+            description = "Server name or address, optionally HOST:PORT (\\\\HOST works too).")
+    String host;
+
+    @Option(names = {"-U", "--username"}, paramLabel = "[DOMAIN/]USER[%PASSWORD]",
+            description = "Log on as USER. A password given here is visible in the process list: "
+                    + "prefer -A, ${ENV_PASSWORD} or the prompt.")
+    String userSpec;
+
+    @Option(names = {"-A", "--authentication-file"}, paramLabel = "FILE",
+            description = "smbclient-style file with 'username =', 'password =', 'domain =' lines.")
+    Path authFile;
+
+    @Option(names = {"-N", "--no-pass"}, description = "Use a NULL (anonymous) session: no user, no password.")
+    boolean anonymous;
+
+    @Option(names = {"-W", "--workgroup"}, paramLabel = "DOMAIN", description = "Domain or workgroup of the user.")
+    String workgroup;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Give up on a server that does not answer within this time (default: ${DEFAULT-VALUE} s).")
+    int timeoutSeconds;
+
+    @Option(names = "--source-address", paramLabel = "ADDRESS", hidden = false,
+            description = "Connect from this local address (the lab uses 127.0.0.x).")
+    String sourceAddress;
+
+    /** Environment, overridable in tests. */
+    Map<String, String> env = System.getenv();
+
+    /** Opens the server named on the command line. */
+    public ServerAccess open() {
+        return RemoteServer.connect(target(), credentials(), connectionOptions());
+    }
+
+    public boolean hasHost() {
+        return host != null && !host.isBlank();
+    }
+
+    public Target target() {
+        if (!hasHost()) {
+            throw new SmbkitException(Failure.USAGE, "no HOST given",
+                    "Name the server to query, e.g. fileserver or 10.0.0.5");
+        }
+        return Target.parse(host);
+    }
+
+    public SmbConnection.Options connectionOptions() {
+        Duration response = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+        Duration connect = response.compareTo(Duration.ofSeconds(5)) < 0 ? response : Duration.ofSeconds(5);
+        return new SmbConnection.Options(connect, response, sourceAddress);
+    }
+
+    /** Resolves who to log on as, prompting for a password only when nothing else gave one. */
+    public Credentials credentials() {
+        if (anonymous) {
+            if (userSpec != null || authFile != null) {
+                throw new SmbkitException(Failure.USAGE, "-N (NULL session) cannot be combined with -U or -A",
+                        "Drop -N to log on as a user, or drop -U/-A for a NULL session");
+            }
+            return Credentials.anonymous();
+        }
+        String domain = workgroup;
+        String user = null;
+        char[] password = null;
+        if (authFile != null) {
+            AuthFile f = AuthFile.read(authFile);
+            domain = f.domain() != null ? f.domain() : domain;
+            user = f.user();
+            password = f.password();
+        }
+        if (userSpec != null) {
+            UserSpec u = UserSpec.parse(userSpec);
+            domain = u.domain() != null ? u.domain() : domain;
+            user = u.user();
+            if (u.password() != null) {
+                password = u.password();
+            }
+        }
+        if (user == null || user.isEmpty()) {
+            user = env.getOrDefault(ENV_USER, env.get("USER"));
+        }
+        if (user == null || user.isEmpty()) {
+            throw new SmbkitException(Failure.USAGE, "no user name",
+                    "Give -U USER, -A FILE or " + ENV_USER + ", or -N for a NULL session");
+        }
+        if (password == null && env.get(ENV_PASSWORD) != null) {
+            password = env.get(ENV_PASSWORD).toCharArray();
+        }
+        if (password == null) {
+            password = prompt(domain, user);
+        }
+        return Credentials.user(domain, user, password);
+    }
+
+    private static char[] prompt(String domain, String user) {
+        Console console = System.console();
+        String who = (domain == null ? "" : domain + "\\") + user;
+        if (console == null) {
+            throw new SmbkitException(Failure.USAGE, "no password for " + who + " and no terminal to ask for one",
+                    "Use -A FILE, " + ENV_PASSWORD + ", -U USER%PASSWORD, or -N for a NULL session");
+        }
+        char[] p = console.readPassword("Password for [%s]: ", who);
+        if (p == null) {
+            throw new SmbkitException(Failure.USAGE, "no password entered for " + who, null);
+        }
+        return p;
+    }
+}

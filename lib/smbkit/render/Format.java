@@ -1,0 +1,6 @@
+package smbkit.render;
+
+/** The output formats every script offers. */
+public enum Format {
+    table, csv, json
+}

@@ -1,0 +1,64 @@
+package smbkit.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import smbkit.kb.Platforms;
+import smbkit.kb.SessionCount;
+import smbkit.model.ServerInfo;
+import smbkit.model.Session;
+
+/** list-sessions' output: one row per session, then the count against the limit. */
+public final class SessionsView {
+
+    private SessionsView() {}
+
+    public static TableData table(List<Session> sessions) {
+        TableData t = new TableData("Sessions")
+                .column("client", "Client", String.class)
+                .column("user", "User", String.class)
+                .column("kind", "Kind", String.class)
+                .column("opens", "Opens", Long.class)
+                .column(Column.of("active_s", "Active", Long.class, Renderer::duration))
+                .column(Column.of("idle_s", "Idle", Long.class, Renderer::duration))
+                .column("user_flags", null, Long.class)
+                .column("client_type", "Client type", String.class)
+                .column("transport", "Transport", String.class);
+        for (Session s : sessions) {
+            t.row(s.client(), s.user(), s.kind().label(), s.opens(), s.activeSeconds(), s.idleSeconds(),
+                    s.userFlags(), s.clientType(), s.transport());
+        }
+        return t;
+    }
+
+    /** The lines under the table: sessions against the limit, anonymous ones, clients with several. */
+    public static List<String> summary(SessionCount count, ServerInfo info, String where, String source) {
+        List<String> lines = new ArrayList<>();
+        String server = info == null ? where : where + " (" + info.name() + ", " + Platforms.describe(info) + ")";
+        lines.add("Sessions: " + count.limit().describe(count.total()) + " on " + server
+                + (count.limit().limit() == null ? "; " : ", limit from ") + count.limit().basis() + ".");
+        if (count.full()) {
+            lines.add("The server is at its limit: the next client gets System error 71 (no more connections).");
+        } else if (count.free() != null) {
+            lines.add(count.free() + " slot" + (count.free() == 1 ? "" : "s") + " free.");
+        }
+        lines.add("NULL/guest sessions: " + count.anonymous() + ".");
+        Map<String, List<Session>> several = count.clientsWithSeveral();
+        if (several.isEmpty()) {
+            lines.add("No client holds more than one session.");
+        } else {
+            lines.add("Clients holding more than one session (each one takes a slot):");
+            several.forEach((client, list) -> {
+                Map<String, Integer> kinds = new TreeMap<>();
+                list.forEach(s -> kinds.merge(s.kind().label(), 1, Integer::sum));
+                StringBuilder k = new StringBuilder();
+                kinds.forEach((kind, n) -> k.append(k.length() == 0 ? "" : ", ").append(n).append(' ').append(kind));
+                lines.add("  " + client + ": " + list.size() + " sessions (" + k + ")");
+            });
+        }
+        lines.add("(Listed with " + source + ".)");
+        return lines;
+    }
+}

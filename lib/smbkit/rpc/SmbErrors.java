@@ -1,0 +1,217 @@
+package smbkit.rpc;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+import jcifs.dcerpc.DcerpcException;
+import jcifs.dcerpc.ndr.NdrException;
+import jcifs.smb.SmbException;
+import jcifs.util.transport.ConnectionTimeoutException;
+import jcifs.util.transport.RequestTimeoutException;
+import smbkit.Failure;
+import smbkit.SmbkitException;
+import smbkit.rpc.ndr.MalformedReplyException;
+
+/**
+ * Turns what jcifs-ng and the server report into one line saying what happened and what to do next. The
+ * KB's case comes first: a server at its connection limit refuses the tool's own session as well.
+ */
+public final class SmbErrors {
+
+    private SmbErrors() {}
+
+    static final int NT_STATUS_ACCESS_DENIED = 0xC0000022;
+    static final int NT_STATUS_OBJECT_NAME_NOT_FOUND = 0xC0000034;
+    static final int NT_STATUS_LOGON_FAILURE = 0xC000006D;
+    static final int NT_STATUS_ACCOUNT_RESTRICTION = 0xC000006E;
+    static final int NT_STATUS_INVALID_LOGON_HOURS = 0xC000006F;
+    static final int NT_STATUS_INVALID_WORKSTATION = 0xC0000070;
+    static final int NT_STATUS_PASSWORD_EXPIRED = 0xC0000071;
+    static final int NT_STATUS_ACCOUNT_DISABLED = 0xC0000072;
+    static final int NT_STATUS_INSUFFICIENT_RESOURCES = 0xC000009A;
+    static final int NT_STATUS_BAD_NETWORK_NAME = 0xC00000CC;
+    static final int NT_STATUS_REQUEST_NOT_ACCEPTED = 0xC00000D0;
+    static final int NT_STATUS_PASSWORD_MUST_CHANGE = 0xC0000224;
+    static final int NT_STATUS_ACCOUNT_LOCKED_OUT = 0xC0000234;
+
+    /** KB 328459's words for error 71. */
+    public static final String ERROR_71 = "System error 71: no more connections can be made to this remote computer "
+            + "at this time because there are already as many connections as the computer can accept";
+    static final String FULL_HINT = "smbkit needs a session of its own: run it on the server itself (no HOST), "
+            + "or wait 30 to 90 s for temporary NULL sessions to drop and try again";
+
+    public static SmbkitException translate(Throwable e, Target target, Credentials who, String doing) {
+        if (e instanceof SmbkitException s) {
+            return s;
+        }
+        String t = target.toString();
+        int nt = ntStatus(e);
+        if (nt == NT_STATUS_REQUEST_NOT_ACCEPTED) {
+            return new SmbkitException(Failure.SERVER_FULL, t + " is at its connection limit (NT_STATUS_REQUEST_NOT_ACCEPTED). "
+                    + ERROR_71, FULL_HINT, e);
+        }
+        if (nt == NT_STATUS_INSUFFICIENT_RESOURCES) {
+            return new SmbkitException(Failure.SERVER_FULL, t + " refused the connection to IPC$ (NT_STATUS_INSUFFICIENT_RESOURCES:"
+                    + " the share is at its 'max connections'). " + ERROR_71, FULL_HINT, e);
+        }
+        if (nt != 0) {
+            SmbkitException s = fromNtStatus(nt, t, who, doing, e);
+            if (s != null) {
+                return s;
+            }
+        }
+        if (has(e, UnknownHostException.class)) {
+            return new SmbkitException(Failure.UNKNOWN_HOST, "unknown host " + target.host(),
+                    "Check the name, or give its address (NetBIOS-only names are not resolved)", e);
+        }
+        if (has(e, ConnectException.class)) {
+            return new SmbkitException(Failure.CONNECTION_REFUSED, t + " refused the connection on port " + target.port(),
+                    "Check the host and port; the server must share files (Windows: File and Printer Sharing, TCP 445)", e);
+        }
+        if (has(e, NoRouteToHostException.class) || message(e).contains("Network is unreachable")) {
+            return new SmbkitException(Failure.NETWORK, "no route to " + t, "Check the address and the network path", e);
+        }
+        if (has(e, SocketTimeoutException.class) || has(e, ConnectionTimeoutException.class)
+                || has(e, RequestTimeoutException.class)) {
+            return new SmbkitException(Failure.TIMEOUT, t + " did not answer in time while " + doing,
+                    "Check that the host is up and reachable on port " + target.port() + ", or raise --timeout", e);
+        }
+        if (message(e).contains("transport closed in negotiate") || (has(e, EOFException.class) && doing.contains("negotiat"))) {
+            return new SmbkitException(Failure.SERVER_FULL, t + " closed the connection before answering the SMB negotiate, "
+                    + "as a server at its connection limit does (Samba: max smbd processes). " + ERROR_71, FULL_HINT, e);
+        }
+        if (has(e, MalformedReplyException.class) || has(e, NdrException.class)) {
+            return new SmbkitException(Failure.MALFORMED_REPLY, t + ": malformed reply to " + doing + ": " + rootMessage(e),
+                    "The server sent bytes that contradict themselves; run again, and report it with --debug", e);
+        }
+        DcerpcException rpc = find(e, DcerpcException.class);
+        if (rpc != null && rpc.getErrorCode() != 0) {
+            return fault(rpc.getErrorCode(), t, doing, e);
+        }
+        if (has(e, SocketException.class) || message(e).contains("Connection reset")) {
+            return new SmbkitException(Failure.NETWORK, t + ": the connection broke while " + doing + " (" + rootMessage(e) + ")",
+                    "Try again; if it persists, check the network path", e);
+        }
+        return new SmbkitException(Failure.INTERNAL, t + ": " + doing + " failed: " + rootMessage(e),
+                "Run again with --debug and report the trace", e);
+    }
+
+    private static SmbkitException fromNtStatus(int nt, String t, Credentials who, String doing, Throwable e) {
+        String code = String.format(" (NT status 0x%08X)", nt);
+        switch (nt) {
+            case NT_STATUS_LOGON_FAILURE:
+                if (who.isAnonymous()) {
+                    return nullRefused(t, "refuses NULL sessions at logon", e);
+                }
+                return new SmbkitException(Failure.LOGON_FAILED, t + ": logon failed for " + who.principal()
+                        + ": unknown user name or wrong password (NT_STATUS_LOGON_FAILURE)",
+                        "Check -U/-A; a local account on a workgroup machine may need -U MACHINE/user", e);
+            case NT_STATUS_ACCOUNT_DISABLED:
+            case NT_STATUS_ACCOUNT_LOCKED_OUT:
+            case NT_STATUS_PASSWORD_EXPIRED:
+            case NT_STATUS_PASSWORD_MUST_CHANGE:
+            case NT_STATUS_ACCOUNT_RESTRICTION:
+            case NT_STATUS_INVALID_LOGON_HOURS:
+            case NT_STATUS_INVALID_WORKSTATION:
+                return new SmbkitException(Failure.LOGON_FAILED, t + ": logon refused for " + who.principal() + ": "
+                        + accountProblem(nt) + code, "Use another account, or fix this one on the server", e);
+            case NT_STATUS_ACCESS_DENIED:
+                if (who.isAnonymous()) {
+                    return nullRefused(t, "refuses NULL sessions (RestrictAnonymous / restrict anonymous)", e);
+                }
+                return new SmbkitException(Failure.ACCESS_DENIED, t + ": access denied to " + who.principal()
+                        + " while " + doing + code, "Use an account in the server's Administrators group", e);
+            case NT_STATUS_OBJECT_NAME_NOT_FOUND:
+                return new SmbkitException(Failure.NOT_AVAILABLE, t + ": the server has no " + pipeOf(doing) + code,
+                        "The service behind it is not running on the server", e);
+            case NT_STATUS_BAD_NETWORK_NAME:
+                return new SmbkitException(Failure.NOT_AVAILABLE, t + ": the server has no IPC$ share" + code,
+                        "The server does not offer remote administration", e);
+            default:
+                return null;
+        }
+    }
+
+    private static SmbkitException nullRefused(String t, String what, Throwable e) {
+        return new SmbkitException(Failure.NULL_SESSION_REFUSED, t + " " + what,
+                "Log on as a user with -U or -A instead of -N", e);
+    }
+
+    private static String accountProblem(int nt) {
+        return switch (nt) {
+            case NT_STATUS_ACCOUNT_DISABLED -> "the account is disabled";
+            case NT_STATUS_ACCOUNT_LOCKED_OUT -> "the account is locked out";
+            case NT_STATUS_PASSWORD_EXPIRED -> "the password has expired";
+            case NT_STATUS_PASSWORD_MUST_CHANGE -> "the password must be changed first";
+            case NT_STATUS_INVALID_LOGON_HOURS -> "logons are not allowed at this hour";
+            case NT_STATUS_INVALID_WORKSTATION -> "logons from this machine are not allowed";
+            default -> "account restrictions apply";
+        };
+    }
+
+    private static String pipeOf(String doing) {
+        int i = doing.indexOf("\\PIPE\\");
+        return i >= 0 ? doing.substring(i) : "named pipe for " + doing;
+    }
+
+    /** DCE/RPC faults: the call reached the server, which refused it. */
+    static SmbkitException fault(int code, String t, String doing, Throwable e) {
+        String hex = String.format("0x%08X", code);
+        return switch (code) {
+            case 0x5 -> new SmbkitException(Failure.ACCESS_DENIED, t + ": access denied to " + doing + " (RPC fault " + hex + ")",
+                    "Use an account in the server's Administrators group", e);
+            case 0x1C010002, 0x1C010003, 0x6D1 -> new SmbkitException(Failure.NOT_AVAILABLE,
+                    t + ": the server does not implement " + doing + " (RPC fault " + hex + ")", null, e);
+            default -> new SmbkitException(Failure.INTERNAL, t + ": " + doing + " failed with RPC fault " + hex,
+                    "Run again with --debug and report the trace", e);
+        };
+    }
+
+    static int ntStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SmbException s && s.getNtStatus() != 0 && (s.getNtStatus() & 0xC0000000) == 0xC0000000) {
+                return s.getNtStatus();
+            }
+        }
+        return 0;
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+        return find(e, type) != null;
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String message(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(' ').append(t.getMessage());
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable r = e;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+    }
+}

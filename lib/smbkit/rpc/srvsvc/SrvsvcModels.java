@@ -1,0 +1,64 @@
+package smbkit.rpc.srvsvc;
+
+import smbkit.model.ServerInfo;
+import smbkit.model.Session;
+import smbkit.rpc.ndr.NdrStruct;
+
+/** From MS-SRVS info structures to smbkit's model: one mapping for every level of a kind. */
+public final class SrvsvcModels {
+
+    private SrvsvcModels() {}
+
+    /** Windows sends "\\10.0.0.5", Samba "10.0.0.5": keep the address only. */
+    static String clientName(String cname) {
+        if (cname == null) {
+            return null;
+        }
+        String c = cname;
+        while (c.startsWith("\\")) {
+            c = c.substring(1);
+        }
+        return c;
+    }
+
+    private static Long optional(NdrStruct s, String field) {
+        return s.has(field) ? s.u32(field) : null;
+    }
+
+    /**
+     * A duration in seconds. Samba computes it as now minus the start and can send -1 for a session that
+     * began this second; no session is 68 years old, so a value with the top bit set is taken as 0.
+     */
+    private static Long seconds(NdrStruct s, String field) {
+        Long v = optional(s, field);
+        return v != null && v >= 0x80000000L ? Long.valueOf(0) : v;
+    }
+
+    public static Session session(NdrStruct s) {
+        return new Session(
+                clientName(s.str("cname")),
+                s.has("username") ? nonNull(s.str("username")) : null,
+                optional(s, "num_opens"),
+                seconds(s, "time"),
+                seconds(s, "idle_time"),
+                optional(s, "user_flags"),
+                s.str("cltype_name"),
+                s.str("transport"));
+    }
+
+    /** A NULL username pointer and an empty name both mean no user name was given. */
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    public static ServerInfo serverInfo(NdrStruct s) {
+        return new ServerInfo(
+                s.str("name"),
+                s.u32("platform_id"),
+                s.u32("version_major"),
+                s.u32("version_minor"),
+                s.u32("type"),
+                s.str("comment"),
+                optional(s, "users"));
+    }
+}

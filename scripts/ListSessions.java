@@ -1,0 +1,85 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//SOURCES ../lib/smbkit/SmbKit.java
+//DESCRIPTION KB 328459, net session: a server's SMB sessions, NULL sessions included, counted against its limit.
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import smbkit.SmbkitException;
+import smbkit.access.ServerAccess;
+import smbkit.cli.Cli;
+import smbkit.cli.OutputOptions;
+import smbkit.cli.TargetOptions;
+import smbkit.cli.VerbosityOptions;
+import smbkit.kb.SessionCount;
+import smbkit.kb.SessionLimit;
+import smbkit.model.ServerInfo;
+import smbkit.model.SessionListing;
+import smbkit.render.Format;
+import smbkit.render.Renderer;
+import smbkit.render.SessionsView;
+
+@Command(name = "list-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"Lists the SMB sessions on a server, as 'net session' does on it: client, user, kind "
+                + "(null, guest, user), open files, active and idle time; then the count against the server's "
+                + "session limit (KB 328459) and the clients that hold more than one session."},
+        footer = {"", "Examples:",
+                "  list-sessions fileserver -U CORP/admin",
+                "  list-sessions 10.0.0.5 -A ~/.smbauth --format json",
+                "  list-sessions fileserver -A ~/.smbauth --client 10.0.0.7"})
+public class ListSessions implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerbosityOptions verbosity;
+
+    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client computer.")
+    String client;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user.")
+    String user;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ServerAccess server = target.open()) {
+            SessionListing listing = server.sessions(client, user);
+            Renderer.print(SessionsView.table(listing.sessions()), output.format, out);
+            if (output.format == Format.table) {
+                ServerInfo info = serverInfoOrNull(server);
+                SessionCount count = SessionCount.of(listing.sessions(), SessionLimit.of(info));
+                SessionsView.summary(count, info, server.where(), listing.source()).forEach(out::println);
+            }
+        }
+        return 0;
+    }
+
+    /** The limit is a bonus: a server that will not say still gets its sessions listed. */
+    private ServerInfo serverInfoOrNull(ServerAccess server) {
+        try {
+            return server.serverInfo();
+        } catch (SmbkitException e) {
+            if (verbosity.verbose) {
+                spec.commandLine().getErr().println("list-sessions: no server info: " + e.oneLine());
+            }
+            return null;
+        }
+    }
+
+    public static void main(String... args) {
+        System.exit(Cli.execute(new ListSessions(), args));
+    }
+}
