@@ -4,6 +4,7 @@
 //DEPS tech.tablesaw:tablesaw-core:0.44.4
 //DEPS net.java.dev.jna:jna-platform:5.19.1
 //DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.20.0
+//DEPS org.slf4j:slf4j-api:2.0.17
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES Failure.java
 //SOURCES SmbkitException.java
