@@ -1,5 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES ../lib/smbkit/SmbKit.java
+//CDS
 //DESCRIPTION KB 328459, net session: a server's SMB sessions, NULL sessions included, counted against its limit.
 
 import java.io.PrintWriter;

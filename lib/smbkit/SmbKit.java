@@ -1,9 +1,12 @@
 //JAVA 17+
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+//CDS
 //DEPS eu.agno3.jcifs:jcifs-ng:2.1.10
 //DEPS info.picocli:picocli:4.7.7
 //DEPS tech.tablesaw:tablesaw-core:0.44.4
 //DEPS net.java.dev.jna:jna-platform:5.19.1
 //DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.20.0
+//DEPS org.apache.commons:commons-csv:1.14.1
 //DEPS org.slf4j:slf4j-api:2.0.17
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES Failure.java
@@ -26,6 +29,7 @@
 //SOURCES model/SessionKind.java
 //SOURCES model/SessionListing.java
 //SOURCES render/Column.java
+//SOURCES render/Columns.java
 //SOURCES render/Format.java
 //SOURCES render/Renderer.java
 //SOURCES render/SessionsView.java

@@ -52,12 +52,16 @@ public class TargetOptions {
             description = "Connect from this local address (the lab uses 127.0.0.x).")
     String sourceAddress;
 
+    @Option(names = "--preferred-length", paramLabel = "BYTES", hidden = true, defaultValue = "-1",
+            description = "Ask for enumeration replies of about BYTES (paging); default: as large as the server likes.")
+    int preferredLength;
+
     /** Environment, overridable in tests. */
     Map<String, String> env = System.getenv();
 
     /** Opens the server named on the command line. */
     public ServerAccess open() {
-        return RemoteServer.connect(target(), credentials(), connectionOptions());
+        return new RemoteServer(SmbConnection.open(target(), credentials(), connectionOptions()), preferredLength);
     }
 
     public boolean hasHost() {

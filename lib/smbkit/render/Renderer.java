@@ -8,15 +8,17 @@ import java.util.Map;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 
-import tech.tablesaw.api.BooleanColumn;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvWriteOptions;
+import tech.tablesaw.table.Relation;
 
 /**
- * The only place that turns results into text: tables through Tablesaw, CSV through Tablesaw's writer,
- * JSON as an array of objects with the columns' snake_case keys.
+ * The only place that turns results into text: tables through Tablesaw's printer, CSV through Commons CSV
+ * (Tablesaw's CSV writer needs its Table, see {@link Columns}), JSON as an array of objects with the
+ * columns' snake_case keys.
  */
 public final class Renderer {
 
@@ -24,30 +26,28 @@ public final class Renderer {
 
     public static void print(TableData data, Format format, PrintWriter out) {
         switch (format) {
-            case table -> out.println(tablesaw(data, true).printAll());
+            case table -> out.println(data.rows().isEmpty() ? "(no " + data.title().toLowerCase(java.util.Locale.ROOT) + ")"
+                    : tablesaw(data).printAll());
             case csv -> out.print(csv(data));
             case json -> out.println(json(data.rows()));
         }
         out.flush();
     }
 
-    /** A Tablesaw table of the data: typed columns, raw values, or display values for a terminal. */
-    public static Table tablesaw(TableData data, boolean forDisplay) {
-        Table t = Table.create(data.title());
+    /** The data as Tablesaw columns, as a terminal shows them: headers, display values, empty columns left out. */
+    public static Relation tablesaw(TableData data) {
+        Columns t = new Columns(data.title());
         for (Column c : data.columns()) {
-            if (forDisplay && (c.header() == null || (data.isEmpty(c) && !data.rows().isEmpty()))) {
-                continue;
+            if (c.header() != null && !data.isEmpty(c)) {
+                t.addColumns(column(c, data.rows()));
             }
-            t.addColumns(column(c, data.rows(), forDisplay));
         }
         return t;
     }
 
-    private static tech.tablesaw.columns.Column<?> column(Column c, List<Map<String, Object>> rows, boolean forDisplay) {
-        String name = forDisplay ? c.header() : c.key();
-        boolean number = Number.class.isAssignableFrom(c.type());
-        if (number && !(forDisplay && c.display() != null)) {
-            LongColumn col = LongColumn.create(name);
+    private static tech.tablesaw.columns.Column<?> column(Column c, List<Map<String, Object>> rows) {
+        if (Number.class.isAssignableFrom(c.type()) && c.display() == null) {
+            LongColumn col = LongColumn.create(c.header());
             for (Map<String, Object> r : rows) {
                 Object v = r.get(c.key());
                 if (v == null) {
@@ -58,22 +58,10 @@ public final class Renderer {
             }
             return col;
         }
-        if (c.type() == Boolean.class && !forDisplay) {
-            BooleanColumn col = BooleanColumn.create(name);
-            for (Map<String, Object> r : rows) {
-                Object v = r.get(c.key());
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append((Boolean) v);
-                }
-            }
-            return col;
-        }
-        StringColumn col = StringColumn.create(name);
+        StringColumn col = StringColumn.create(c.header());
         for (Map<String, Object> r : rows) {
             Object v = r.get(c.key());
-            col.append(v == null ? "" : forDisplay && c.display() != null ? c.display().apply(v) : text(v));
+            col.append(v == null ? "" : c.display() != null ? c.display().apply(v) : text(v));
         }
         return col;
     }
@@ -85,9 +73,18 @@ public final class Renderer {
         return String.valueOf(v);
     }
 
+    /** Raw values under the snake_case keys, one line per row. */
     public static String csv(TableData data) {
         StringWriter w = new StringWriter();
-        tablesaw(data, false).write().csv(CsvWriteOptions.builder(w).build());
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                .setHeader(data.columns().stream().map(Column::key).toArray(String[]::new)).get();
+        try (CSVPrinter p = new CSVPrinter(w, format)) {
+            for (Map<String, Object> row : data.rows()) {
+                p.printRecord(row.values());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write CSV", e);
+        }
         return w.toString();
     }
 

@@ -80,7 +80,11 @@ public final class SmbErrors {
             return new SmbkitException(Failure.TIMEOUT, t + " did not answer in time while " + doing,
                     "Check that the host is up and reachable on port " + target.port() + ", or raise --timeout", e);
         }
-        if (message(e).contains("transport closed in negotiate") || (has(e, EOFException.class) && doing.contains("negotiat"))) {
+        // Samba past 'max smbd processes' accepts the TCP connection and closes it before the negotiate
+        // reply: jcifs then sees the transport close, or a reset when its request crossed the close.
+        boolean closedWhileConnecting = message(e).contains("Failed to connect") && (has(e, EOFException.class)
+                || has(e, SocketException.class) || message(e).contains("transport closed"));
+        if (message(e).contains("transport closed in negotiate") || closedWhileConnecting) {
             return new SmbkitException(Failure.SERVER_FULL, t + " closed the connection before answering the SMB negotiate, "
                     + "as a server at its connection limit does (Samba: max smbd processes). " + ERROR_71, FULL_HINT, e);
         }

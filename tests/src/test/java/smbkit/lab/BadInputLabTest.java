@@ -1,0 +1,183 @@
+package smbkit.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import smbkit.Lab;
+import smbkit.Proc;
+import smbkit.Scripts;
+
+/**
+ * Bad input gets one clear line on stderr, its own exit code (README: Exit codes) and no stack trace: the
+ * failures the KB names first, a server at its limit, then the usual ones.
+ */
+class BadInputLabTest {
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void lab() {
+        Lab.up();
+    }
+
+    static Scripts.Result listSessions(String... args) {
+        return Scripts.run("ListSessions", args);
+    }
+
+    static void assertOneLine(Scripts.Result r, int exit, String contains) {
+        assertEquals(exit, r.exit(), r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), "one line: " + r.err());
+        assertTrue(lines.get(0).startsWith("list-sessions: "), r.err());
+        assertTrue(lines.get(0).contains(contains), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void aServerAtItsLimitIsReportedInTheKbsWords() throws Exception {
+        // Samba counts its children (two helpers and one per connection); cap them at what runs now.
+        long children = ProcessHandle.of(Long.parseLong(Files.readString(Path.of("/tmp/smbkit-lab/pid/smbd.pid"),
+                java.nio.charset.StandardCharsets.US_ASCII).strip())).orElseThrow().children().count();
+        Lab.setGlobal("max smbd processes", Long.toString(children));
+        try {
+            Scripts.Result r = listSessions(Lab.HOST, "-A", Lab.ADMIN_AUTH.toString());
+            assertOneLine(r, 13, "System error 71: no more connections can be made to this remote computer");
+            assertTrue(r.err().contains("run it on the server itself"), r.err());
+            assertTrue(r.err().contains("wait 30 to 90 s"), r.err());
+        } finally {
+            Lab.removeGlobal("max smbd processes");
+        }
+    }
+
+    @Test
+    void aWrongPasswordSaysSo() throws IOException {
+        Path auth = Files.writeString(tmp.resolve("wrong.auth"), "username = labadmin\npassword = not-it\n");
+        assertOneLine(listSessions(Lab.HOST, "-A", auth.toString()), 14, "logon failed for labadmin");
+    }
+
+    @Test
+    void aUserWhoIsNotAnAdministratorIsToldWhatAccountToUse() {
+        Scripts.Result r = listSessions(Lab.HOST, "-A", Lab.USER_AUTH.toString());
+        assertOneLine(r, 15, "not an administrator");
+        assertTrue(r.err().contains("Administrators group"), r.err());
+    }
+
+    @Test
+    void aNullSessionMayNotListSessions() {
+        assertOneLine(listSessions(Lab.HOST, "-N"), 15, "a NULL session may not do this");
+    }
+
+    @Test
+    void aServerThatRefusesNullSessionsSaysSo() {
+        Lab.setGlobal("restrict anonymous", "2");
+        try {
+            assertOneLine(listSessions(Lab.HOST, "-N"), 16, "refuses NULL sessions");
+        } finally {
+            Lab.removeGlobal("restrict anonymous");
+        }
+    }
+
+    @Test
+    void anUnknownHost() {
+        assertOneLine(listSessions("no-such-host.invalid", "-A", Lab.ADMIN_AUTH.toString()), 10,
+                "unknown host no-such-host.invalid");
+    }
+
+    @Test
+    void aRefusedPort() {
+        assertOneLine(listSessions("127.0.0.1:1", "-A", Lab.ADMIN_AUTH.toString()), 11,
+                "refused the connection on port 1");
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOut() throws Exception {
+        List<Socket> accepted = new ArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            assertOneLine(listSessions("127.0.0.1:" + silent.getLocalPort(), "-A", Lab.ADMIN_AUTH.toString(),
+                    "--timeout", "2"), 12, "did not answer in time");
+        } finally {
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void noPasswordAndNoTerminalIsAUsageError() {
+        assertOneLine(listSessions(Lab.HOST, "-U", "labadmin"), 2, "no password for labadmin and no terminal");
+    }
+
+    @Test
+    void aMissingAuthenticationFile() {
+        assertOneLine(listSessions(Lab.HOST, "-A", tmp.resolve("absent").toString()), 21, "does not exist");
+    }
+
+    @Test
+    void aHostThatIsNotAHost() {
+        assertOneLine(listSessions("file server", "-N"), 2, "'file server' is not a host");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() throws IOException {
+        Path auth = Files.writeString(tmp.resolve("wrong2.auth"), "username = labadmin\npassword = not-it\n");
+        Scripts.Result r = listSessions(Lab.HOST, "-A", auth.toString(), "--debug");
+        assertEquals(14, r.exit());
+        assertTrue(r.err().contains("\tat "), r.err());
+        assertFalse(r.err().contains("not-it"), "the password never shows, even in a trace");
+    }
+
+    @Test
+    void anUnknownOptionPrintsTheSynopsis() {
+        Scripts.Result r = listSessions(Lab.HOST, "--frobnicate");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("list-sessions: Unknown option: '--frobnicate'"), r.err());
+        assertTrue(r.err().contains("See 'list-sessions --help'."), r.err());
+    }
+
+    @Test
+    void aPasswordInAMistypedArgumentIsNotEchoed() {
+        Scripts.Result r = listSessions(Lab.HOST, "labadmin%s3cret");
+        assertEquals(2, r.exit());
+        assertFalse(r.err().contains("s3cret"), r.err());
+    }
+
+    @Test
+    void credentialsNeverReachOutputOrTheProcessList() throws Exception {
+        String password = Lab.password(Lab.ADMIN_AUTH);
+        Proc p = Scripts.spawn(java.util.Map.of("SMBKIT_PASSWORD", password, "SMBKIT_USER", "labadmin"),
+                "ListSessions", Lab.HOST, "--format", "json", "-v");
+        assertEquals(0, p.exit(), p.err());
+        assertFalse(p.out().contains(password));
+        assertFalse(p.err().contains(password));
+        for (ProcessHandle h : ProcessHandle.allProcesses().toList()) {
+            assertFalse(h.info().commandLine().orElse("").contains(password), "process list: " + h.info().commandLine());
+        }
+    }
+}

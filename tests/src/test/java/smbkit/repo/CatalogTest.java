@@ -1,0 +1,75 @@
+package smbkit.repo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+
+import smbkit.Lab;
+import smbkit.Proc;
+
+/**
+ * The JBang catalog: every alias points at a script whose file, class and command names agree, that
+ * describes itself, and that builds and runs through ./jbang as a user would run it.
+ */
+class CatalogTest {
+
+    static final Pattern CLASS = Pattern.compile("(?m)^public class (\\w+)");
+    static final Pattern COMMAND = Pattern.compile("@Command\\(name = \"([\\w-]+)\"");
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> aliases() throws Exception {
+        Map<String, Object> catalog = JSON.std.mapFrom(Files.readString(Lab.REPO.resolve("jbang-catalog.json")));
+        return (Map<String, Map<String, Object>>) catalog.get("aliases");
+    }
+
+    static String kebab(String className) {
+        return className.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    void everyAliasPointsAtAScriptWhoseNamesAgree() throws Exception {
+        assertFalse(aliases().isEmpty());
+        for (Map.Entry<String, Map<String, Object>> alias : aliases().entrySet()) {
+            String ref = (String) alias.getValue().get("script-ref");
+            Path script = Lab.REPO.resolve(ref);
+            assertTrue(Files.isRegularFile(script), alias.getKey() + " -> " + ref);
+            String source = Files.readString(script);
+            String file = script.getFileName().toString().replace(".java", "");
+
+            Matcher c = CLASS.matcher(source);
+            assertTrue(c.find(), ref + " has a public class");
+            assertEquals(file, c.group(1), ref + ": file and class");
+            Matcher cmd = COMMAND.matcher(source);
+            assertTrue(cmd.find(), ref + " has a picocli @Command name");
+            assertEquals(kebab(file), cmd.group(1), ref + ": class and command");
+
+            assertTrue(alias.getKey().startsWith("smb-"), alias.getKey() + " is named like the others");
+            assertFalse(((String) alias.getValue().getOrDefault("description", "")).isBlank(), alias.getKey() + " description");
+            assertTrue(source.startsWith("///usr/bin/env jbang \"$0\" \"$@\" ; exit $?\n"), ref + " runs by itself");
+            assertTrue(source.contains("\n//DESCRIPTION "), ref + " //DESCRIPTION");
+            assertTrue(source.contains("\n//SOURCES ../lib/smbkit/SmbKit.java\n"), ref + " includes the lib");
+            assertFalse(source.contains("//DEPS"), ref + ": versions live in the lib's entry file only");
+        }
+    }
+
+    @Test
+    void everyAliasBuildsAndRunsThroughTheLauncher() throws Exception {
+        for (Map.Entry<String, Map<String, Object>> alias : aliases().entrySet()) {
+            Proc build = Proc.run(Lab.REPO, "./jbang", "build", (String) alias.getValue().get("script-ref"));
+            assertEquals(0, build.exit(), alias.getKey() + " builds: " + build.err());
+            Proc version = Proc.run(Lab.REPO, "./jbang", alias.getKey(), "--version");
+            assertEquals(0, version.exit(), version.err());
+            assertTrue(version.out().startsWith("smbkit "), version.out());
+        }
+    }
+}
