@@ -11,6 +11,7 @@
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES Failure.java
 //SOURCES SmbkitException.java
+//SOURCES access/Registry.java
 //SOURCES access/RemoteServer.java
 //SOURCES access/ServerAccess.java
 //SOURCES access/SessionFilter.java
@@ -24,10 +25,14 @@
 //SOURCES kb/SessionCount.java
 //SOURCES kb/SessionKinds.java
 //SOURCES kb/SessionLimit.java
+//SOURCES model/Connection.java
+//SOURCES model/OpenFile.java
+//SOURCES model/RegistryValue.java
 //SOURCES model/ServerInfo.java
 //SOURCES model/Session.java
 //SOURCES model/SessionKind.java
 //SOURCES model/SessionListing.java
+//SOURCES model/Share.java
 //SOURCES render/Column.java
 //SOURCES render/Columns.java
 //SOURCES render/Format.java
@@ -49,8 +54,13 @@
 //SOURCES rpc/ndr/NdrParams.java
 //SOURCES rpc/ndr/NdrStruct.java
 //SOURCES rpc/srvsvc/EnumCall.java
+//SOURCES rpc/srvsvc/FileCloseCall.java
 //SOURCES rpc/srvsvc/InfoLevels.java
 //SOURCES rpc/srvsvc/ServerGetInfoCall.java
+//SOURCES rpc/srvsvc/SessionDelCall.java
+//SOURCES rpc/srvsvc/ShareAddCall.java
+//SOURCES rpc/srvsvc/ShareDelCall.java
+//SOURCES rpc/srvsvc/ShareGetInfoCall.java
 //SOURCES rpc/srvsvc/Srvsvc.java
 //SOURCES rpc/srvsvc/SrvsvcClient.java
 //SOURCES rpc/srvsvc/SrvsvcModels.java

@@ -1,14 +1,22 @@
 package smbkit.access;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
+import smbkit.Failure;
+import smbkit.SmbkitException;
+import smbkit.model.Connection;
+import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 import smbkit.model.SessionListing;
+import smbkit.model.Share;
 import smbkit.rpc.Credentials;
 import smbkit.rpc.SmbConnection;
 import smbkit.rpc.Target;
+import smbkit.rpc.ndr.NdrStruct;
 import smbkit.rpc.srvsvc.EnumCall;
 import smbkit.rpc.srvsvc.SrvsvcClient;
 import smbkit.rpc.srvsvc.SrvsvcModels;
@@ -19,10 +27,15 @@ public final class RemoteServer implements ServerAccess {
 
     /** Richest first: 502 and 2 add client type and transport, 10 idle time without flags, 0 only names. */
     static final int[] SESSION_LEVELS = {502, 2, 10, 1, 0};
+    static final int[] FILE_LEVELS = {3, 2};
+    static final int[] CONNECTION_LEVELS = {1, 0};
+    static final int[] SHARE_LEVELS = {502, 2, 1};
 
     private final SmbConnection connection;
     private final int preferredMaximumLength;
     private SrvsvcClient srvsvc;
+    private ServerInfo serverInfo;
+    private Registry registry;
 
     public RemoteServer(SmbConnection connection, int preferredMaximumLength) {
         this.connection = connection;
@@ -53,7 +66,10 @@ public final class RemoteServer implements ServerAccess {
 
     @Override
     public ServerInfo serverInfo() {
-        return SrvsvcModels.serverInfo(srvsvc().serverInfo(102, 101));
+        if (serverInfo == null) {
+            serverInfo = SrvsvcModels.serverInfo(srvsvc().serverInfo(102, 101));
+        }
+        return serverInfo;
     }
 
     @Override
@@ -63,13 +79,94 @@ public final class RemoteServer implements ServerAccess {
         SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.SESSIONS, new String[] {clientArg, user},
                 SESSION_LEVELS, preferredMaximumLength);
         List<Session> sessions = new ArrayList<>();
-        for (var e : listing.entries()) {
+        for (NdrStruct e : listing.entries()) {
             Session s = SrvsvcModels.session(e);
             if (SessionFilter.matches(s, client, user)) {
                 sessions.add(s);
             }
         }
         return new SessionListing(sessions, "NetrSessionEnum level " + listing.level());
+    }
+
+    @Override
+    public List<OpenFile> openFiles(String basePath, String user) {
+        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.FILES, new String[] {basePath, user},
+                FILE_LEVELS, preferredMaximumLength);
+        return listing.entries().stream().map(SrvsvcModels::openFile).toList();
+    }
+
+    @Override
+    public List<Connection> connections(String qualifier) {
+        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.CONNECTIONS, new String[] {qualifier},
+                CONNECTION_LEVELS, preferredMaximumLength);
+        return listing.entries().stream().map(e -> SrvsvcModels.connection(qualifier, e)).toList();
+    }
+
+    @Override
+    public boolean connectionsAreReliable() {
+        try {
+            return !serverInfo().isSamba();
+        } catch (SmbkitException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public List<Share> shares() {
+        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.SHARES, new String[0], SHARE_LEVELS,
+                preferredMaximumLength);
+        return listing.entries().stream().map(SrvsvcModels::share).toList();
+    }
+
+    @Override
+    public Share share(String name) {
+        return SrvsvcModels.share(srvsvc().shareInfo(name, SHARE_LEVELS));
+    }
+
+    @Override
+    public void deleteSession(String client, String user) {
+        srvsvc().deleteSession(client, user);
+    }
+
+    @Override
+    public void closeFile(long id) {
+        srvsvc().closeFile(id);
+    }
+
+    @Override
+    public void addShare(Share share) {
+        srvsvc().addShare(SrvsvcModels.shareInfo502(share));
+    }
+
+    @Override
+    public void deleteShare(String name) {
+        srvsvc().deleteShare(name);
+    }
+
+    @Override
+    public Registry registry() {
+        if (registry == null) {
+            throw new SmbkitException(Failure.NOT_AVAILABLE, where() + ": remote registry access is not built yet", null);
+        }
+        return registry;
+    }
+
+    /**
+     * The address this machine reaches the server from: the configured source address, else the one the
+     * routing table picks (a connected UDP socket sends nothing).
+     */
+    @Override
+    public String selfClient() {
+        String configured = connection.localAddress();
+        if (configured != null) {
+            return configured;
+        }
+        try (DatagramSocket probe = new DatagramSocket()) {
+            probe.connect(InetAddress.getByName(connection.target().host()), connection.target().port());
+            return probe.getLocalAddress().getHostAddress();
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     @Override

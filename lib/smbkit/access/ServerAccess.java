@@ -1,12 +1,18 @@
 package smbkit.access;
 
+import java.util.List;
+
+import smbkit.model.Connection;
+import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
 import smbkit.model.SessionListing;
+import smbkit.model.Share;
 
 /**
  * Everything the KB's steps read from or change on a server, whichever way it is reached: over SMB from
  * another machine ({@link RemoteServer}), or on the server itself through its own API or tools. Each step
- * is written once against this interface.
+ * is written once against this interface. A way that cannot do something says so with a SmbkitException
+ * (NOT_AVAILABLE) rather than pretending.
  */
 public interface ServerAccess extends AutoCloseable {
 
@@ -18,6 +24,45 @@ public interface ServerAccess extends AutoCloseable {
 
     /** Every session on the server, optionally only those of one client computer and/or one user. */
     SessionListing sessions(String client, String user);
+
+    /** Open files and named pipes (net files), optionally under a path and/or of one user. */
+    List<OpenFile> openFiles(String basePath, String user);
+
+    /**
+     * Tree connections to a share ({@code qualifier} = share name) or of a client ({@code \\client}).
+     * Samba answers with placeholder data: {@link #connectionsAreReliable()} says whether to trust them.
+     */
+    List<Connection> connections(String qualifier);
+
+    /** False when the server's connection listing is known to be placeholder data (Samba). */
+    boolean connectionsAreReliable();
+
+    /** Every share, with its security descriptor where the level carries one. */
+    List<Share> shares();
+
+    /** One share at the richest level the server grants (502: with its security descriptor). */
+    Share share(String name);
+
+    /** Ends the sessions of a client (and only that user's when {@code user} is given): net session /delete. */
+    void deleteSession(String client, String user);
+
+    /** Closes one open file or pipe by id: net files ID /close. */
+    void closeFile(long id);
+
+    /** Creates a share from its level 502 information (NetrShareAdd). */
+    void addShare(Share share);
+
+    /** Removes a share (NetrShareDel). */
+    void deleteShare(String name);
+
+    /** The server's registry (HKLM). */
+    Registry registry();
+
+    /**
+     * This tool's own client address as the server sees it, so that a session delete does not cut the
+     * tool's own connection; null when unknown (local mode).
+     */
+    String selfClient();
 
     @Override
     void close();

@@ -38,12 +38,14 @@ public final class SmbConnection implements AutoCloseable {
 
     private final Target target;
     private final Credentials credentials;
+    private final String localAddress;
     private final CIFSContext context;
     private final Map<String, RpcPipe> pipes = new LinkedHashMap<>();
 
-    private SmbConnection(Target target, Credentials credentials, CIFSContext context) {
+    private SmbConnection(Target target, Credentials credentials, String localAddress, CIFSContext context) {
         this.target = target;
         this.credentials = credentials;
+        this.localAddress = localAddress;
         this.context = context;
     }
 
@@ -69,7 +71,7 @@ public final class SmbConnection implements AutoCloseable {
             CIFSContext ctx = credentials.isAnonymous() ? base.withAnonymousCredentials()
                     : base.withCredentials(new NtlmPasswordAuthenticator(credentials.domain(), credentials.user(),
                             new String(credentials.password())));
-            return new SmbConnection(target, credentials, ctx);
+            return new SmbConnection(target, credentials, options.localAddress(), ctx);
         } catch (CIFSException e) {
             throw SmbErrors.translate(e, target, credentials, "setting up the SMB client");
         }
@@ -81,6 +83,11 @@ public final class SmbConnection implements AutoCloseable {
 
     public Credentials credentials() {
         return credentials;
+    }
+
+    /** The configured source address, or null for the system's choice. */
+    public String localAddress() {
+        return localAddress;
     }
 
     /** The pipe for an interface, opened on first use and then reused. */

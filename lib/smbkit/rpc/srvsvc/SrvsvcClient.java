@@ -112,4 +112,45 @@ public final class SrvsvcClient {
         }
         throw Win32.failure(lastStatus, where, "NetrServerGetInfo", anonymous);
     }
+
+    /** NetrShareGetInfo at the first level granted; an unknown share is NOT_FOUND. */
+    public NdrStruct shareInfo(String share, int... levels) {
+        int lastStatus = 0;
+        for (int level : levels) {
+            ShareGetInfoCall call = rpc.call(new ShareGetInfoCall(serverName, share, level));
+            if (call.status() == Srvsvc.ERROR_SUCCESS && call.info() != null) {
+                return call.info();
+            }
+            if (call.status() == Srvsvc.NERR_NET_NAME_NOT_FOUND) {
+                throw Win32.failure(call.status(), where, "NetrShareGetInfo " + share, anonymous);
+            }
+            lastStatus = call.status();
+        }
+        throw Win32.failure(lastStatus, where, "NetrShareGetInfo " + share, anonymous);
+    }
+
+    public void deleteSession(String client, String user) {
+        ok(rpc.call(new SessionDelCall(serverName, client == null ? null : Srvsvc.serverName(client), user)),
+                "NetrSessionDel " + (client == null ? "" : client) + (user == null ? "" : " " + user));
+    }
+
+    public void closeFile(long id) {
+        ok(rpc.call(new FileCloseCall(serverName, id)), "NetrFileClose " + id);
+    }
+
+    public void addShare(NdrStruct info502) {
+        ShareAddCall call = rpc.call(new ShareAddCall(serverName, 502, info502));
+        ok(call, "NetrShareAdd " + info502.str("netname")
+                + (call.parmErr() != 0 ? " (refused field " + call.parmErr() + ")" : ""));
+    }
+
+    public void deleteShare(String share) {
+        ok(rpc.call(new ShareDelCall(serverName, share)), "NetrShareDel " + share);
+    }
+
+    private void ok(smbkit.rpc.RpcCall call, String what) {
+        if (call.status() != Srvsvc.ERROR_SUCCESS) {
+            throw Win32.failure(call.status(), where, what, anonymous);
+        }
+    }
 }

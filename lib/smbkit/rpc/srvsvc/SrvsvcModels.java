@@ -1,7 +1,10 @@
 package smbkit.rpc.srvsvc;
 
+import smbkit.model.Connection;
+import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
+import smbkit.model.Share;
 import smbkit.rpc.ndr.NdrStruct;
 
 /** From MS-SRVS info structures to smbkit's model: one mapping for every level of a kind. */
@@ -60,5 +63,36 @@ public final class SrvsvcModels {
                 s.u32("type"),
                 s.str("comment"),
                 optional(s, "users"));
+    }
+
+    public static OpenFile openFile(NdrStruct s) {
+        return new OpenFile(s.u32("id"), optional(s, "permissions"), optional(s, "num_locks"), s.str("path_name"),
+                s.str("username"));
+    }
+
+    public static Connection connection(String qualifier, NdrStruct s) {
+        return new Connection(qualifier, s.u32("id"), optional(s, "type"), optional(s, "num_opens"),
+                optional(s, "num_users"), seconds(s, "time"), s.str("username"), clientName(s.str("netname")));
+    }
+
+    public static Share share(NdrStruct s) {
+        return new Share(s.str("netname"), s.u32("type"), s.str("remark"), optional(s, "permissions"),
+                optional(s, "max_uses"), optional(s, "current_uses"), s.str("path"), s.blob("security_descriptor"));
+    }
+
+    /** The SHARE_INFO_502 that re-creates a share as it was (current uses are the server's to count). */
+    public static NdrStruct shareInfo502(Share share) {
+        byte[] sd = share.securityDescriptor();
+        return new NdrStruct(InfoLevels.SHARE.get(502))
+                .set("netname", share.name())
+                .set("type", (int) share.type())
+                .set("remark", share.remark() == null ? "" : share.remark())
+                .set("permissions", share.permissions() == null ? 0 : share.permissions().intValue())
+                .set("max_uses", share.maxUses() == null ? -1 : share.maxUses().intValue())
+                .set("current_uses", 0)
+                .set("path", share.path())
+                .set("passwd", null)
+                .set("reserved", sd == null ? 0 : sd.length)
+                .set("security_descriptor", sd);
     }
 }
