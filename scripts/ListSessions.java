@@ -11,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
 import smbkit.cli.OutputOptions;
@@ -60,24 +59,12 @@ public class ListSessions implements Callable<Integer> {
             SessionListing listing = server.sessions(client, user);
             Renderer.print(SessionsView.table(listing.sessions()), output.format, out);
             if (output.format == Format.table) {
-                ServerInfo info = serverInfoOrNull(server);
+                ServerInfo info = server.serverInfoOrNull();
                 SessionCount count = SessionCount.of(listing.sessions(), SessionLimit.of(info));
                 SessionsView.summary(count, info, server.where(), listing.source()).forEach(out::println);
             }
         }
         return 0;
-    }
-
-    /** The limit is a bonus: a server that will not say still gets its sessions listed. */
-    private ServerInfo serverInfoOrNull(ServerAccess server) {
-        try {
-            return server.serverInfo();
-        } catch (SmbkitException e) {
-            if (verbosity.verbose) {
-                spec.commandLine().getErr().println("list-sessions: no server info: " + e.oneLine());
-            }
-            return null;
-        }
     }
 
     public static void main(String... args) {

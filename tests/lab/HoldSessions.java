@@ -5,6 +5,7 @@
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import smbkit.lab.SessionHolder;
 
@@ -13,8 +14,9 @@ import smbkit.lab.SessionHolder;
  * <pre>
  * LAB_PASSWORD=... HoldSessions 127.0.0.1 --null 127.0.0.3 --null 127.0.0.3 --user 127.0.0.2:labadmin:files:2
  * </pre>
- * Prints "ready" once every session is open. The password comes from LAB_PASSWORD so that it stays out of
- * the process list.
+ * Prints "ready" once every session is open. A session the server closes (close-sessions, a test) is opened
+ * again within a few seconds, as a print spooler reconnects. The password comes from LAB_PASSWORD so that it
+ * stays out of the process list.
  */
 public class HoldSessions {
 
@@ -24,14 +26,17 @@ public class HoldSessions {
             System.exit(2);
         }
         String server = args[0];
-        List<SessionHolder> held = new ArrayList<>();
+        List<Callable<SessionHolder>> specs = new ArrayList<>();
         long seconds = -1;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--null" -> held.add(SessionHolder.nullSession(server, args[++i], "spoolss"));
+                case "--null" -> {
+                    String address = args[++i];
+                    specs.add(() -> SessionHolder.nullSession(server, address, "spoolss"));
+                }
                 case "--user" -> {
                     String[] u = args[++i].split(":", 4);
-                    held.add(SessionHolder.userSession(server, u[0], u[1], System.getenv("LAB_PASSWORD"), u[2],
+                    specs.add(() -> SessionHolder.userSession(server, u[0], u[1], System.getenv("LAB_PASSWORD"), u[2],
                             Integer.parseInt(u[3])));
                 }
                 case "--seconds" -> seconds = Long.parseLong(args[++i]);
@@ -41,9 +46,28 @@ public class HoldSessions {
                 }
             }
         }
+        List<SessionHolder> held = new ArrayList<>();
+        for (Callable<SessionHolder> spec : specs) {
+            held.add(spec.call());
+        }
         System.out.println("ready: " + held.size() + " sessions held");
         System.out.flush();
-        Thread.sleep(seconds < 0 ? Long.MAX_VALUE : seconds * 1000);
+        long end = seconds < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + seconds * 1000;
+        while (System.currentTimeMillis() < end) {
+            Thread.sleep(2000);
+            for (int i = 0; i < held.size(); i++) {
+                if (!held.get(i).isAlive()) {
+                    held.get(i).close();
+                    try {
+                        held.set(i, specs.get(i).call());
+                        System.out.println("reopened session " + (i + 1));
+                    } catch (Exception e) {
+                        System.out.println("cannot reopen session " + (i + 1) + " yet: " + e.getMessage());
+                    }
+                    System.out.flush();
+                }
+            }
+        }
         for (SessionHolder h : held) {
             h.close();
         }

@@ -22,6 +22,15 @@ public interface ServerAccess extends AutoCloseable {
     /** Platform, version and the configured maximum of users (NetrServerGetInfo 102, else 101). */
     ServerInfo serverInfo();
 
+    /** Server info where it is only a bonus (the limit in a summary): null when the server will not say. */
+    default ServerInfo serverInfoOrNull() {
+        try {
+            return serverInfo();
+        } catch (smbkit.SmbkitException e) {
+            return null;
+        }
+    }
+
     /** Every session on the server, optionally only those of one client computer and/or one user. */
     SessionListing sessions(String client, String user);
 

@@ -82,8 +82,17 @@ public class TargetOptions {
         return new SmbConnection.Options(connect, response, sourceAddress);
     }
 
-    /** Resolves who to log on as, prompting for a password only when nothing else gave one. */
+    private Credentials resolved;
+
+    /** Resolves who to log on as, prompting for a password only when nothing else gave one (once). */
     public Credentials credentials() {
+        if (resolved == null) {
+            resolved = resolveCredentials();
+        }
+        return resolved;
+    }
+
+    private Credentials resolveCredentials() {
         if (anonymous) {
             if (userSpec != null || authFile != null) {
                 throw new SmbkitException(Failure.USAGE, "-N (NULL session) cannot be combined with -U or -A",

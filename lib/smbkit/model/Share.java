@@ -41,4 +41,24 @@ public record Share(String name, long type, String remark, Long permissions, Lon
     public String key() {
         return name.toLowerCase(Locale.ROOT);
     }
+
+    /** By content: a restored share equals its backup when every field and descriptor byte agrees. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Share s && s.name.equals(name) && s.type == type && java.util.Objects.equals(s.remark, remark)
+                && java.util.Objects.equals(s.permissions, permissions) && java.util.Objects.equals(s.maxUses, maxUses)
+                && java.util.Objects.equals(s.currentUses, currentUses) && java.util.Objects.equals(s.path, path)
+                && java.util.Arrays.equals(s.securityDescriptor, securityDescriptor);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, type, remark, path) * 31 + java.util.Arrays.hashCode(securityDescriptor);
+    }
+
+    @Override
+    public String toString() {
+        return "Share[" + name + ", " + kind() + ", remark=" + remark + ", path=" + path + ", uses=" + currentUses
+                + ", sd=" + (securityDescriptor == null ? "none" : securityDescriptor.length + " bytes") + "]";
+    }
 }

@@ -130,8 +130,13 @@ public final class SrvsvcClient {
     }
 
     public void deleteSession(String client, String user) {
-        ok(rpc.call(new SessionDelCall(serverName, client == null ? null : Srvsvc.serverName(client), user)),
-                "NetrSessionDel " + (client == null ? "" : client) + (user == null ? "" : " " + user));
+        SessionDelCall call = rpc.call(new SessionDelCall(serverName, client == null ? null : Srvsvc.serverName(client), user));
+        if (call.status() == Srvsvc.ERROR_ACCESS_DENIED && !anonymous) {
+            throw new SmbkitException(Failure.ACCESS_DENIED, where + ": this account may not close sessions "
+                    + "(NetrSessionDel: ERROR_ACCESS_DENIED)",
+                    "Windows wants an administrator; Samba wants root or a member of Domain Admins");
+        }
+        ok(call, "NetrSessionDel " + (client == null ? "" : client) + (user == null ? "" : " " + user));
     }
 
     public void closeFile(long id) {

@@ -58,6 +58,11 @@ public final class Lab {
         return SessionHolder.userSession(HOST, address, "labadmin", password(ADMIN_AUTH), "files", files);
     }
 
+    /** labuser (not an administrator) from {@code address}, holding {@code files} files open on [files]. */
+    public static SessionHolder plainUserSession(String address, int files) throws Exception {
+        return SessionHolder.userSession(HOST, address, "labuser", password(USER_AUTH), "files", files);
+    }
+
     /** Sets a global parameter in the registry configuration the lab includes, effective for new connections. */
     public static void setGlobal(String parameter, String value) {
         Proc.run(REPO, "net", "-s", conf(), "conf", "setparm", "global", parameter, value).ok();

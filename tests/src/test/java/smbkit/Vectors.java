@@ -99,4 +99,23 @@ public final class Vectors {
                     + "\ntheirs: " + HexFormat.of().formatHex(theirs));
         }
     }
+
+    /**
+     * Asserts decoded entries carry the values the manifest states, field by field (numbers as unsigned
+     * 32-bit values); manifest fields our layout does not have (impacket's SDDL rendering "sd") are skipped.
+     */
+    public static void assertSameEntries(List<Map<String, Object>> expected, List<smbkit.rpc.ndr.NdrStruct> actual) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected.size(), actual.size(), "entries");
+        for (int i = 0; i < expected.size(); i++) {
+            smbkit.rpc.ndr.NdrStruct got = actual.get(i);
+            for (Map.Entry<String, Object> f : expected.get(i).entrySet()) {
+                if (!got.has(f.getKey())) {
+                    continue;
+                }
+                Object want = f.getValue() instanceof Number n ? (Object) n.longValue() : f.getValue();
+                Object have = f.getValue() instanceof Number ? (Object) got.u32(f.getKey()) : got.str(f.getKey());
+                org.junit.jupiter.api.Assertions.assertEquals(want, have, "entry " + i + " field " + f.getKey());
+            }
+        }
+    }
 }

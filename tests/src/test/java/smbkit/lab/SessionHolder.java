@@ -24,6 +24,8 @@ public final class SessionHolder implements AutoCloseable {
 
     private final CIFSContext context;
     private final List<AutoCloseable> open = new ArrayList<>();
+    private SmbPipeHandle pipe;
+    private final List<jcifs.smb.SmbFileOutputStream> files = new ArrayList<>();
 
     private SessionHolder(CIFSContext context) {
         this.context = context;
@@ -48,6 +50,7 @@ public final class SessionHolder implements AutoCloseable {
                 SmbPipeResource.PIPE_TYPE_RDWR | SmbPipeResource.PIPE_TYPE_TRANSACT, held.context);
         SmbPipeHandle handle = np.openPipe();
         handle.getOutput(); // opens the pipe on the server now
+        held.pipe = handle;
         held.open.add(handle);
         held.open.add(np);
         return held;
@@ -64,6 +67,7 @@ public final class SessionHolder implements AutoCloseable {
             OutputStream out = f.openOutputStream();
             out.write(("held open by " + localAddress + "\n").getBytes());
             out.flush();
+            held.files.add((jcifs.smb.SmbFileOutputStream) out);
             held.open.add(out);
             held.open.add(f);
         }
@@ -73,11 +77,28 @@ public final class SessionHolder implements AutoCloseable {
         return held;
     }
 
+    /** Whether the server still has the session: false once it was closed on the server's side. */
+    public boolean isAlive() {
+        return (pipe == null || !pipe.isStale()) && files.stream().allMatch(jcifs.smb.SmbFileOutputStream::isOpen);
+    }
+
+    /** Writes to the held files: they are still open and usable. */
+    public void touch() throws java.io.IOException {
+        for (jcifs.smb.SmbFileOutputStream out : files) {
+            out.write("still here\n".getBytes());
+            out.flush();
+        }
+    }
+
     /** Closes what it holds and ends the session. */
     @Override
     public void close() throws Exception {
         for (AutoCloseable c : open) {
-            c.close();
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the server may have ended the session already
+            }
         }
         context.close();
     }

@@ -15,7 +15,6 @@ import smbkit.kb.SessionLimit;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 import smbkit.model.SessionKind;
-import smbkit.rpc.ndr.NdrStruct;
 import smbkit.rpc.srvsvc.EnumCall;
 import smbkit.rpc.srvsvc.ServerGetInfoCall;
 import smbkit.rpc.srvsvc.SrvsvcModels;
@@ -59,7 +58,7 @@ class SrvsvcSessionVectorsTest {
         Map<String, Object> v = Vectors.values(name);
         assertEquals(0, call.status());
         assertEquals(((Number) v.get("TotalEntries")).longValue(), call.totalEntries());
-        assertSameEntries((List<Map<String, Object>>) v.get("entries"), call.entries());
+        Vectors.assertSameEntries((List<Map<String, Object>>) v.get("entries"), call.entries());
     }
 
     @Test
@@ -67,7 +66,7 @@ class SrvsvcSessionVectorsTest {
     void level10HasNoOpenCountOrFlags() throws Exception {
         String name = "impacket/srvsvc-NetrSessionEnum-out-level10-3sessions.hex";
         EnumCall call = decodeSessions(name, 10);
-        assertSameEntries((List<Map<String, Object>>) Vectors.values(name).get("entries"), call.entries());
+        Vectors.assertSameEntries((List<Map<String, Object>>) Vectors.values(name).get("entries"), call.entries());
         Session nullSession = sessions(call).get(2);
         assertEquals(SessionKind.NULL, nullSession.kind());
         assertNull(nullSession.opens());
@@ -128,17 +127,5 @@ class SrvsvcSessionVectorsTest {
         // The XP client's own request: referent at 0, two pad bytes after the 17-character name.
         Vectors.assertSameStub("srvsvc-NetrServerGetInfo-in-level101-winxp-b.hex",
                 new ServerGetInfoCall("\\\\192.168.24.100", 101).encodeStub(), List.of(0), List.of("50-51"));
-    }
-
-    static void assertSameEntries(List<Map<String, Object>> expected, List<NdrStruct> actual) {
-        assertEquals(expected.size(), actual.size(), "entries");
-        for (int i = 0; i < expected.size(); i++) {
-            for (Map.Entry<String, Object> f : expected.get(i).entrySet()) {
-                Object want = f.getValue();
-                Object got = want instanceof Number ? (Object) actual.get(i).u32(f.getKey()) : actual.get(i).str(f.getKey());
-                Object wantNorm = want instanceof Number n ? (Object) n.longValue() : want;
-                assertEquals(wantNorm, got, "entry " + i + " field " + f.getKey());
-            }
-        }
     }
 }

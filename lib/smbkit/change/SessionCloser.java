@@ -1,0 +1,110 @@
+package smbkit.change;
+
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import smbkit.Failure;
+import smbkit.SmbkitException;
+import smbkit.access.ServerAccess;
+import smbkit.access.SessionFilter;
+import smbkit.kb.CloseTarget;
+import smbkit.model.OpenFile;
+import smbkit.model.Session;
+
+/**
+ * Carries out a close plan (NetrSessionDel, NetrFileClose) and checks the result with a fresh listing:
+ * a session that is still there afterwards is reported, not assumed gone.
+ */
+public final class SessionCloser {
+
+    private SessionCloser() {}
+
+    /** What became of a target: closed, already gone, still there, or why it failed. */
+    public record Outcome(CloseTarget target, String result, boolean ok) {}
+
+    public record FileOutcome(long id, String path, String result, boolean ok) {}
+
+    /** Every target gets an outcome: those it was not asked to close keep their decision as the result. */
+    public static List<Outcome> close(ServerAccess server, List<CloseTarget> targets) {
+        List<Outcome> out = new ArrayList<>();
+        Set<String> wholeClientsDone = new HashSet<>();
+        List<CloseTarget> asked = new ArrayList<>();
+        for (CloseTarget t : targets) {
+            if (t.decision() != CloseTarget.Decision.CLOSE) {
+                out.add(new Outcome(t, t.decision().label(), t.decision() == CloseTarget.Decision.SKIPPED_SELF));
+                continue;
+            }
+            try {
+                if (t.wholeClient()) {
+                    if (wholeClientsDone.add(t.client())) {
+                        server.deleteSession(t.client(), null);
+                    }
+                } else {
+                    server.deleteSession(t.client(), t.user());
+                }
+                asked.add(t);
+            } catch (SmbkitException e) {
+                // Samba answers ERROR_ACCESS_DENIED, not NERR_ClientNameNotFound, when nothing matched.
+                boolean gone = e.failure() == Failure.NOT_FOUND
+                        || (e.failure() == Failure.ACCESS_DENIED && !present(server.sessions(null, null).sessions(), t));
+                out.add(new Outcome(t, gone ? "gone already (closed between the listing and the delete)" : "failed: " + e.oneLine(), false));
+            }
+        }
+        List<Session> after = server.sessions(null, null).sessions();
+        for (CloseTarget t : asked) {
+            out.add(present(after, t) ? new Outcome(t, "still there after the delete", false) : new Outcome(t, "closed", true));
+        }
+        return out;
+    }
+
+    private static boolean present(List<Session> now, CloseTarget t) {
+        return now.stream().anyMatch(s -> t.sessions().stream().anyMatch(old -> sameSession(old, s)));
+    }
+
+    /**
+     * The same session: client and user agree and it did not start since (a client that reconnected at once,
+     * as a spooler does, has a new session, not the old one). Without active times, client and user decide.
+     */
+    static boolean sameSession(Session before, Session now) {
+        if (!SessionFilter.sameClient(before.client(), now.client())
+                || !String.valueOf(before.user()).equalsIgnoreCase(String.valueOf(now.user()))) {
+            return false;
+        }
+        return before.activeSeconds() == null || now.activeSeconds() == null || now.activeSeconds() >= before.activeSeconds();
+    }
+
+    /** 0 when everything asked for was closed; 17 when the only trouble is sessions already gone; else 15 or 3. */
+    public static int exitCode(List<Outcome> outcomes, List<FileOutcome> files) {
+        boolean allOk = outcomes.stream().allMatch(Outcome::ok) && files.stream().allMatch(FileOutcome::ok);
+        if (allOk) {
+            return 0;
+        }
+        boolean onlyGone = outcomes.stream().allMatch(o -> o.ok() || o.result().startsWith("gone already"))
+                && files.stream().allMatch(f -> f.ok() || f.result().startsWith("gone already"));
+        if (onlyGone) {
+            return Failure.NOT_FOUND.exitCode();
+        }
+        boolean denied = outcomes.stream().anyMatch(o -> o.result().contains("may not close sessions"));
+        return denied ? Failure.ACCESS_DENIED.exitCode() : Failure.PARTIAL.exitCode();
+    }
+
+    public static List<FileOutcome> closeFiles(ServerAccess server, List<Long> ids, List<OpenFile> open) {
+        List<FileOutcome> out = new ArrayList<>();
+        for (long id : ids) {
+            OpenFile f = open.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+            try {
+                server.closeFile(id);
+            } catch (SmbkitException e) {
+                out.add(new FileOutcome(id, f == null ? null : f.path(), e.failure() == Failure.NOT_FOUND
+                        ? "gone already" : "failed: " + e.oneLine(), false));
+                continue;
+            }
+            boolean still = server.openFiles(null, null).stream().anyMatch(x -> x.id() == id);
+            out.add(new FileOutcome(id, f == null ? null : f.path(), still ? "still open after the close" : "closed", !still));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,121 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//SOURCES ../lib/smbkit/SmbKit.java
+//CDS
+//DESCRIPTION KB 328459, net files / nbtstat -s / net share: open files and pipes, connections and shares, per client.
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import smbkit.SmbkitException;
+import smbkit.access.ServerAccess;
+import smbkit.cli.Cli;
+import smbkit.cli.OutputOptions;
+import smbkit.cli.TargetOptions;
+import smbkit.cli.VerbosityOptions;
+import smbkit.kb.ClientActivity;
+import smbkit.model.Connection;
+import smbkit.model.OpenFile;
+import smbkit.model.Session;
+import smbkit.model.Share;
+import smbkit.render.Format;
+import smbkit.render.OpenPipesViews;
+import smbkit.render.Renderer;
+
+@Command(name = "map-open-pipes", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"Maps what each client holds open on a server, as net files, nbtstat -s and net share show it "
+                + "there: open files and named pipes (\\PIPE\\spoolss flagged as the KB's suspect), the connections "
+                + "to IPC$ and each share, the shares with printers marked, and the join per client."},
+        footer = {"", "Views (--view): all (tables only), clients, files, connections, shares; CSV and JSON print one"
+                + " view, clients unless another is named.",
+                "", "Examples:",
+                "  map-open-pipes fileserver -A ~/.smbauth",
+                "  map-open-pipes fileserver -A ~/.smbauth --view files --format json"})
+public class MapOpenPipes implements Callable<Integer> {
+
+    enum View { all, clients, files, connections, shares }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerbosityOptions verbosity;
+
+    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "all",
+            description = "all, clients, files, connections or shares (default: ${DEFAULT-VALUE}).")
+    View view;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ServerAccess server = target.open()) {
+            List<Session> sessions = server.sessions(null, null).sessions();
+            List<OpenFile> files = server.openFiles(null, null);
+            List<Share> shares = server.shares();
+            Map<String, List<Connection>> connections = connectionsPerShare(server, shares);
+            boolean reliable = server.connectionsAreReliable();
+            List<Connection> all = new ArrayList<>();
+            connections.values().forEach(all::addAll);
+            List<ClientActivity> clients = ClientActivity.join(sessions, files, reliable ? all : List.of());
+
+            View shown = view == View.all && output.format != Format.table ? View.clients : view;
+            if (shown == View.all || shown == View.files) {
+                Renderer.print(OpenPipesViews.files(files), output.format, out);
+            }
+            if (shown == View.all || shown == View.connections) {
+                Renderer.print(OpenPipesViews.connections(connections, reliable), output.format, out);
+            }
+            if (shown == View.all || shown == View.shares) {
+                Renderer.print(OpenPipesViews.shares(shares), output.format, out);
+            }
+            if (shown == View.all || shown == View.clients) {
+                Renderer.print(OpenPipesViews.clients(clients), output.format, out);
+            }
+            if (output.format == Format.table && !reliable) {
+                out.println("The server answers NetrConnectionEnum with placeholder data (Samba): connections are "
+                        + "counted, not shown as fact.");
+            }
+            if (output.format == Format.table && files.stream().noneMatch(OpenFile::isPipe)
+                    && server.serverInfoOrNull() != null && server.serverInfoOrNull().isSamba()) {
+                out.println("Samba never lists named pipes among open files: \\PIPE\\spoolss held by a NULL session "
+                        + "does not show here.");
+            }
+        }
+        return 0;
+    }
+
+    /** NetrConnectionEnum per share: IPC$ first (where NULL sessions connect), then every other share. */
+    private Map<String, List<Connection>> connectionsPerShare(ServerAccess server, List<Share> shares) {
+        Map<String, List<Connection>> byShare = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(List.of("IPC$"));
+        shares.stream().map(Share::name).filter(n -> !n.equalsIgnoreCase("IPC$")).forEach(names::add);
+        for (String share : names) {
+            try {
+                byShare.put(share, server.connections(share));
+            } catch (SmbkitException e) {
+                if (verbosity.verbose) {
+                    spec.commandLine().getErr().println("map-open-pipes: connections to " + share + ": " + e.oneLine());
+                }
+            }
+        }
+        return byShare;
+    }
+
+    public static void main(String... args) {
+        System.exit(Cli.execute(new MapOpenPipes(), args));
+    }
+}
