@@ -11,12 +11,14 @@
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES Failure.java
 //SOURCES SmbkitException.java
+//SOURCES access/AnonymousProbe.java
 //SOURCES access/Registry.java
 //SOURCES access/RemoteServer.java
 //SOURCES access/ServerAccess.java
 //SOURCES access/SessionFilter.java
 //SOURCES change/CloseRecord.java
 //SOURCES change/Records.java
+//SOURCES change/RegFile.java
 //SOURCES change/SessionCloser.java
 //SOURCES cli/AuthFile.java
 //SOURCES cli/Cli.java
@@ -24,6 +26,7 @@
 //SOURCES cli/TargetOptions.java
 //SOURCES cli/UserSpec.java
 //SOURCES cli/VerbosityOptions.java
+//SOURCES kb/AnonymousSetting.java
 //SOURCES kb/ClientActivity.java
 //SOURCES kb/ClosePlan.java
 //SOURCES kb/CloseTarget.java

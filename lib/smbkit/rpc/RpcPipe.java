@@ -21,6 +21,15 @@ public final class RpcPipe implements RpcTransport {
         return name;
     }
 
+    /** Binds now (calls bind on first use anyway): separates "may this session bind" from the first call. */
+    public void bind() {
+        try {
+            handle.bind();
+        } catch (Exception e) {
+            throw SmbErrors.translate(e, connection.target(), connection.credentials(), "binding \\PIPE\\" + name);
+        }
+    }
+
     @Override
     public <T extends RpcCall> T call(T call) {
         try {
