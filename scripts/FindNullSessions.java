@@ -93,7 +93,7 @@ public class FindNullSessions implements Callable<Integer> {
             List<NullClient> clients = NullSessionAnalysis.analyse(taken, files, listsPipes);
             Renderer.print(NullSessionsView.table(clients), output.format, out);
             SessionCount count = SessionCount.of(taken.get(taken.size() - 1).sessions(), SessionLimit.of(info));
-            NullSessionVerdict verdict = NullSessionVerdict.of(clients, count, server.where());
+            NullSessionVerdict verdict = NullSessionVerdict.of(clients, count, server.where(), info != null && info.isSamba());
             if (output.format == Format.table) {
                 verdict.lines().forEach(out::println);
             }

@@ -30,6 +30,8 @@
 //SOURCES kb/ClientActivity.java
 //SOURCES kb/ClosePlan.java
 //SOURCES kb/CloseTarget.java
+//SOURCES kb/Diagnosis.java
+//SOURCES kb/Finding.java
 //SOURCES kb/NullClient.java
 //SOURCES kb/NullSessionAnalysis.java
 //SOURCES kb/NullSessionVerdict.java
@@ -55,6 +57,7 @@
 //SOURCES render/NullSessionsView.java
 //SOURCES render/OpenPipesViews.java
 //SOURCES render/Renderer.java
+//SOURCES render/SecurityDescriptors.java
 //SOURCES render/SessionsView.java
 //SOURCES render/TableData.java
 //SOURCES rpc/Credentials.java

@@ -16,6 +16,14 @@ public record NullSessionVerdict(long slotsTaken, long permanent, long young, Li
     }
 
     public static NullSessionVerdict of(List<NullClient> clients, SessionCount count, String host) {
+        return of(clients, count, host, false);
+    }
+
+    /**
+     * @param samba Samba refuses new NULL sessions only at {@code restrict anonymous = 2}; Windows' KB
+     *              level is 1
+     */
+    public static NullSessionVerdict of(List<NullClient> clients, SessionCount count, String host, boolean samba) {
         long taken = clients.stream().mapToLong(NullClient::present).sum();
         long permanent = clients.stream().mapToLong(c -> c.count(Persistence.PERMANENT)).sum();
         long young = clients.stream().mapToLong(c -> c.count(Persistence.YOUNG)).sum();
@@ -44,7 +52,8 @@ public record NullSessionVerdict(long slotsTaken, long permanent, long young, Li
             }
         }
         if (permanent > 0) {
-            lines.add("Method 1 on " + host + ": restrict NULL sessions: smb-restrict-anonymous " + host + " --set 1 (a dry run; add --apply).");
+            lines.add("Method 1 on " + host + ": restrict NULL sessions: smb-restrict-anonymous " + host + " --set "
+                    + (samba ? "2" : "1") + " (a dry run; add --apply).");
             lines.add("Method 2 on " + String.join(", ", visit) + ": remove their printer shares: smb-printer-shares "
                     + String.join(" ", visit) + " (a dry run; add --apply).");
             lines.add("Existing NULL sessions stay until closed; last resort: smb-close-sessions " + host

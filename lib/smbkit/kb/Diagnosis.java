@@ -1,0 +1,164 @@
+package smbkit.kb;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import smbkit.access.SessionFilter;
+import smbkit.model.OpenFile;
+import smbkit.model.RegistryValue;
+import smbkit.model.ServerInfo;
+import smbkit.model.Session;
+import smbkit.model.Share;
+
+/**
+ * KB 328459's diagnosis of one server from what was collected: the symptom (how close to the session limit),
+ * the causes (NULL sessions holding \PIPE\spoolss, several sessions from one client, a service under another
+ * user context), and the resolution (Method 1 here, Method 2 on the named clients, which sessions to close).
+ */
+public final class Diagnosis {
+
+    private Diagnosis() {}
+
+    /** What the diagnosis reads; a part the server refused is null, with the reason in {@code refused}. */
+    public record Input(String host, Instant at, ServerInfo server, List<Session> sessions, List<OpenFile> files,
+            List<Share> shares, Map<String, Optional<RegistryValue>> anonymousSettings, boolean samba,
+            Map<String, String> refused) {}
+
+    static final double CLOSE_TO_LIMIT = 0.8;
+
+    public static List<Finding> of(Input in) {
+        List<Finding> out = new ArrayList<>();
+        List<Session> sessions = in.sessions() == null ? List.of() : in.sessions();
+        List<OpenFile> files = in.files() == null ? List.of() : in.files();
+        SessionCount count = SessionCount.of(sessions, SessionLimit.of(in.server()));
+
+        out.add(symptom(in, count));
+
+        List<NullClient> nulls = NullSessionAnalysis.analyse(List.of(new Sample(in.at(), sessions)), files,
+                !in.samba() && in.files() != null);
+        NullSessionVerdict verdict = NullSessionVerdict.of(nulls, count, in.host(), in.samba());
+        List<String> nullEvidence = new ArrayList<>();
+        for (NullClient c : nulls) {
+            nullEvidence.add(c.client() + ": " + c.present() + " NULL session(s), " + c.count(Persistence.PERMANENT)
+                    + " permanent, active up to " + c.longestActiveS() + " s"
+                    + (Boolean.TRUE.equals(c.holdsSpoolss()) ? ", holding \\PIPE\\spoolss" : ""));
+        }
+        files.stream().filter(f -> NullSessionAnalysis.isSpoolss(f.path())).forEach(f -> nullEvidence.add(
+                "open file " + f.id() + ": " + f.path() + " as " + (f.user() == null || f.user().isEmpty() ? "(null)" : f.user())));
+        if (verdict.permanent() > 0) {
+            boolean spoolss = nulls.stream().anyMatch(c -> Boolean.TRUE.equals(c.holdsSpoolss()));
+            out.add(new Finding(Finding.Severity.ACTION, Finding.Area.CAUSE, verdict.permanent()
+                    + " permanent NULL session(s) hold slots" + (spoolss ? ", holding \\PIPE\\spoolss (the print spooler's RPC)" : "")
+                    + " from " + String.join(", ", verdict.clientsToVisit()), nullEvidence, null));
+        } else if (verdict.slotsTaken() > 0) {
+            out.add(new Finding(Finding.Severity.INFO, Finding.Area.CAUSE, verdict.slotsTaken()
+                    + " NULL session(s), younger than 90 s: maybe the temporary kind", nullEvidence,
+                    "smb-null-sessions " + in.host() + " --samples 4 --interval 30"));
+        }
+
+        several(count, out);
+        otherUserContexts(sessions, out);
+        resolution(in, verdict, out);
+        in.refused().forEach((part, why) -> out.add(new Finding(Finding.Severity.INFO, Finding.Area.NOTE,
+                part + " not read: " + why, List.of(), null)));
+        return out;
+    }
+
+    public static boolean actionNeeded(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ACTION);
+    }
+
+    private static Finding symptom(Input in, SessionCount count) {
+        Integer limit = count.limit().limit();
+        List<String> evidence = new ArrayList<>();
+        evidence.add("limit: " + (limit == null ? "none fixed" : limit) + " (" + count.limit().basis() + ")");
+        evidence.add("sessions: " + count.total() + ", of them NULL/guest: " + count.anonymous());
+        if (in.server() != null) {
+            evidence.add("server: " + in.server().name() + ", " + Platforms.describe(in.server()));
+        }
+        if (limit == null) {
+            return new Finding(Finding.Severity.INFO, Finding.Area.SYMPTOM, count.total() + " sessions; no fixed limit",
+                    evidence, null);
+        }
+        if (count.full()) {
+            return new Finding(Finding.Severity.ACTION, Finding.Area.SYMPTOM, count.total() + " of " + limit
+                    + " sessions: at the limit, the next client gets System error 71", evidence, null);
+        }
+        if (count.total() >= CLOSE_TO_LIMIT * limit) {
+            return new Finding(Finding.Severity.WARNING, Finding.Area.SYMPTOM, count.total() + " of " + limit
+                    + " sessions: close to the limit (error 71 when full)", evidence, null);
+        }
+        return new Finding(Finding.Severity.INFO, Finding.Area.SYMPTOM, count.total() + " of " + limit + " sessions",
+                evidence, null);
+    }
+
+    private static void several(SessionCount count, List<Finding> out) {
+        Map<String, List<Session>> several = count.clientsWithSeveral();
+        if (several.isEmpty()) {
+            return;
+        }
+        List<String> evidence = new ArrayList<>();
+        several.forEach((c, list) -> evidence.add(c + ": " + list.size() + " sessions ("
+                + String.join(", ", list.stream().map(s -> s.user() == null ? "?" : s.user().isEmpty() ? "(null)" : s.user()).toList())
+                + ")"));
+        out.add(new Finding(Finding.Severity.WARNING, Finding.Area.CAUSE, several.size()
+                + " client(s) hold more than one session, each one a slot (net session shows one line)", evidence, null));
+    }
+
+    /** A client on which two authenticated users have sessions: a service running under another account. */
+    private static void otherUserContexts(List<Session> sessions, List<Finding> out) {
+        Map<String, Set<String>> users = new LinkedHashMap<>();
+        for (Session s : sessions) {
+            if (s.kind() == smbkit.model.SessionKind.USER) {
+                users.computeIfAbsent(SessionFilter.normalize(s.client()), k -> new LinkedHashSet<>())
+                        .add(s.user().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        List<String> evidence = new ArrayList<>();
+        users.forEach((c, u) -> {
+            if (u.size() > 1) {
+                evidence.add(c + ": " + String.join(", ", u));
+            }
+        });
+        if (!evidence.isEmpty()) {
+            out.add(new Finding(Finding.Severity.WARNING, Finding.Area.CAUSE, evidence.size()
+                    + " client(s) have sessions under several user accounts: a service under another user context takes its own slot",
+                    evidence, null));
+        }
+    }
+
+    private static void resolution(Input in, NullSessionVerdict verdict, List<Finding> out) {
+        if (verdict.permanent() == 0) {
+            return;
+        }
+        String level = in.samba() ? "2" : "1";
+        String current = currentRestriction(in);
+        out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION,
+                "Method 1 on " + in.host() + ": restrict NULL sessions" + (current == null ? "" : " (now: " + current + ")"),
+                List.of(in.samba() ? "Samba refuses new NULL sessions at 'restrict anonymous = 2'; existing ones stay until closed"
+                        : "RestrictAnonymous in HKLM\\" + AnonymousSetting.LSA + "; existing NULL sessions stay until closed"),
+                "smb-restrict-anonymous " + in.host() + " --set " + level + " --apply"));
+        out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION,
+                "Method 2 on " + String.join(", ", verdict.clientsToVisit()) + ": remove their printer shares",
+                verdict.clientsToVisit().stream().map(c -> c + ": its print spooler keeps a NULL session here").toList(),
+                "smb-printer-shares " + String.join(" ", verdict.clientsToVisit()) + " --apply"));
+        out.add(new Finding(Finding.Severity.WARNING, Finding.Area.RESOLUTION,
+                "Last resort: close the NULL sessions (unsaved data is not at stake for NULL sessions, but other sessions of "
+                        + "those clients stay)", List.of(), "smb-close-sessions " + in.host() + " --null-only --apply"));
+    }
+
+    private static String currentRestriction(Input in) {
+        if (in.anonymousSettings() == null) {
+            return null;
+        }
+        AnonymousSetting s = in.samba() ? AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS : AnonymousSetting.RESTRICT_ANONYMOUS;
+        Optional<RegistryValue> v = in.anonymousSettings().get(s.name());
+        return v == null ? null : s.meaningOf(v);
+    }
+}
