@@ -13,15 +13,19 @@
 //SOURCES SmbkitException.java
 //SOURCES access/AnonymousProbe.java
 //SOURCES access/Registry.java
+//SOURCES access/RemoteRegistry.java
 //SOURCES access/RemoteServer.java
 //SOURCES access/ServerAccess.java
 //SOURCES access/SessionFilter.java
+//SOURCES access/SnapshotCollector.java
 //SOURCES change/CloseRecord.java
+//SOURCES change/PrinterShares.java
 //SOURCES change/Records.java
 //SOURCES change/RegFile.java
 //SOURCES change/SessionCloser.java
 //SOURCES cli/AuthFile.java
 //SOURCES cli/Cli.java
+//SOURCES cli/Hosts.java
 //SOURCES cli/OutputOptions.java
 //SOURCES cli/TargetOptions.java
 //SOURCES cli/UserSpec.java
@@ -32,6 +36,7 @@
 //SOURCES kb/CloseTarget.java
 //SOURCES kb/Diagnosis.java
 //SOURCES kb/Finding.java
+//SOURCES kb/HostDiagnosis.java
 //SOURCES kb/NullClient.java
 //SOURCES kb/NullSessionAnalysis.java
 //SOURCES kb/NullSessionVerdict.java
@@ -50,15 +55,19 @@
 //SOURCES model/SessionKind.java
 //SOURCES model/SessionListing.java
 //SOURCES model/Share.java
+//SOURCES model/Snapshot.java
 //SOURCES render/CloseView.java
 //SOURCES render/Column.java
 //SOURCES render/Columns.java
+//SOURCES render/DiagnosisView.java
 //SOURCES render/Format.java
 //SOURCES render/NullSessionsView.java
 //SOURCES render/OpenPipesViews.java
+//SOURCES render/PrinterSharesView.java
 //SOURCES render/Renderer.java
 //SOURCES render/SecurityDescriptors.java
 //SOURCES render/SessionsView.java
+//SOURCES render/SnapshotJson.java
 //SOURCES render/TableData.java
 //SOURCES rpc/Credentials.java
 //SOURCES rpc/RpcCall.java
@@ -86,6 +95,19 @@
 //SOURCES rpc/srvsvc/SrvsvcClient.java
 //SOURCES rpc/srvsvc/SrvsvcModels.java
 //SOURCES rpc/srvsvc/UnionReply.java
+//SOURCES rpc/winreg/CloseKeyCall.java
+//SOURCES rpc/winreg/CreateKeyCall.java
+//SOURCES rpc/winreg/DeleteKeyCall.java
+//SOURCES rpc/winreg/DeleteValueCall.java
+//SOURCES rpc/winreg/EnumKeyCall.java
+//SOURCES rpc/winreg/EnumValueCall.java
+//SOURCES rpc/winreg/OpenKeyCall.java
+//SOURCES rpc/winreg/OpenLocalMachineCall.java
+//SOURCES rpc/winreg/QueryValueCall.java
+//SOURCES rpc/winreg/SetValueCall.java
+//SOURCES rpc/winreg/Winreg.java
+//SOURCES rpc/winreg/WinregClient.java
+//SOURCES rpc/winreg/WinregNdr.java
 package smbkit;
 
 /**

@@ -146,7 +146,7 @@ public final class RemoteServer implements ServerAccess {
     @Override
     public Registry registry() {
         if (registry == null) {
-            throw new SmbkitException(Failure.NOT_AVAILABLE, where() + ": remote registry access is not built yet", null);
+            registry = new RemoteRegistry(connection);
         }
         return registry;
     }

@@ -3,6 +3,8 @@ package smbkit.cli;
 import java.io.Console;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine.Option;
@@ -25,9 +27,9 @@ public class TargetOptions {
     public static final String ENV_USER = "SMBKIT_USER";
     public static final String ENV_PASSWORD = "SMBKIT_PASSWORD";
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
+    @Parameters(arity = "0..*", paramLabel = "HOST",
             description = "Server name or address, optionally HOST:PORT (\\\\HOST works too).")
-    String host;
+    List<String> hosts = new ArrayList<>();
 
     @Option(names = {"-U", "--username"}, paramLabel = "[DOMAIN/]USER[%PASSWORD]",
             description = "Log on as USER. A password given here is visible in the process list: "
@@ -59,21 +61,36 @@ public class TargetOptions {
     /** Environment, overridable in tests. */
     Map<String, String> env = System.getenv();
 
-    /** Opens the server named on the command line. */
+    /** Opens the one server named on the command line. */
     public ServerAccess open() {
-        return new RemoteServer(SmbConnection.open(target(), credentials(), connectionOptions()), preferredLength);
+        return open(target());
+    }
+
+    /** Opens a server with these options and credentials (the hosts of a multi-host run, one by one). */
+    public ServerAccess open(Target target) {
+        return new RemoteServer(SmbConnection.open(target, credentials(), connectionOptions()), preferredLength);
     }
 
     public boolean hasHost() {
-        return host != null && !host.isBlank();
+        return !hosts.isEmpty();
     }
 
+    /** The hosts named on the command line, in order. */
+    public List<String> hosts() {
+        return List.copyOf(hosts);
+    }
+
+    /** The one host of a single-host script. */
     public Target target() {
-        if (!hasHost()) {
+        if (hosts.isEmpty()) {
             throw new SmbkitException(Failure.USAGE, "no HOST given",
                     "Name the server to query, e.g. fileserver or 10.0.0.5");
         }
-        return Target.parse(host);
+        if (hosts.size() > 1) {
+            throw new SmbkitException(Failure.USAGE, "one HOST only, not " + hosts.size(),
+                    "Run it once per server (smb-diagnose and smb-printer-shares take many)");
+        }
+        return Target.parse(hosts.get(0));
     }
 
     public SmbConnection.Options connectionOptions() {

@@ -14,7 +14,7 @@ public final class CloseView {
     private static TableData table(String title) {
         return new TableData(title)
                 .column("client", "Client", String.class)
-                .column("user", "User", String.class)
+                .column(Column.of("user", "User", String.class, Renderer::userName))
                 .column("kind", "Kind", String.class)
                 .column("sessions", "Sessions", Long.class)
                 .column("opens", "Opens", Long.class)
@@ -25,7 +25,7 @@ public final class CloseView {
     }
 
     private static void row(TableData t, CloseTarget c, String result) {
-        t.row(c.client(), c.user() == null ? null : c.user().isEmpty() ? "(null)" : c.user(), c.kind().label(),
+        t.row(c.client(), c.user(), c.kind().label(),
                 (long) c.sessions().size(), c.opens(), join(c.files()), join(c.pipes()), null, result);
     }
 

@@ -18,14 +18,14 @@ public final class OpenPipesViews {
     public static TableData files(List<OpenFile> files) {
         TableData t = new TableData("Open files and pipes")
                 .column("id", "Id", Long.class)
-                .column("user", "User", String.class)
+                .column(Column.of("user", "User", String.class, Renderer::userName))
                 .column("path", "Path", String.class)
                 .column("kind", "Kind", String.class)
                 .column(Column.of("kb_suspect", "KB suspect", Boolean.class, v -> ((Boolean) v) ? "YES (print spooler RPC)" : ""))
                 .column("locks", "Locks", Long.class)
                 .column("permissions", "Permissions", Long.class);
         for (OpenFile f : files) {
-            t.row(f.id(), f.user() == null ? null : f.user().isEmpty() ? "(null)" : f.user(), f.path(),
+            t.row(f.id(), f.user(), f.path(),
                     f.isPipe() ? "pipe" : "file", NullSessionAnalysis.isSpoolss(f.path()), f.locks(), f.permissions());
         }
         return t;

@@ -96,6 +96,11 @@ public final class Renderer {
         }
     }
 
+    /** An empty user name is a NULL session's: tables say so, JSON and CSV keep the empty string. */
+    public static String userName(Object user) {
+        return user.toString().isEmpty() ? "(null)" : user.toString();
+    }
+
     /** h:mm:ss, as {@code net session} shows idle time. */
     public static String duration(Object seconds) {
         long s = ((Number) seconds).longValue();

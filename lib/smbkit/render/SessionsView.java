@@ -18,7 +18,7 @@ public final class SessionsView {
     public static TableData table(List<Session> sessions) {
         TableData t = new TableData("Sessions")
                 .column("client", "Client", String.class)
-                .column("user", "User", String.class)
+                .column(Column.of("user", "User", String.class, Renderer::userName))
                 .column("kind", "Kind", String.class)
                 .column("opens", "Opens", Long.class)
                 .column(Column.of("active_s", "Active", Long.class, Renderer::duration))

@@ -1,0 +1,92 @@
+package smbkit.render;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import smbkit.kb.Finding;
+import smbkit.kb.HostDiagnosis;
+import smbkit.kb.NullClient;
+import smbkit.kb.NullSessionAnalysis;
+import smbkit.kb.Platforms;
+import smbkit.kb.Sample;
+import smbkit.kb.SessionCount;
+import smbkit.kb.SessionLimit;
+import smbkit.model.Snapshot;
+
+/** smb-diagnose's text and tables: findings with their evidence and commands, then what they rest on. */
+public final class DiagnosisView {
+
+    private DiagnosisView() {}
+
+    public static TableData findings(List<HostDiagnosis> hosts) {
+        TableData t = new TableData("Findings")
+                .column("host", "Host", String.class)
+                .column("severity", "Severity", String.class)
+                .column("area", "KB", String.class)
+                .column("finding", "Finding", String.class)
+                .column("command", "smbkit command", String.class)
+                .column("evidence", null, List.class);
+        for (HostDiagnosis h : hosts) {
+            for (Finding f : h.findings()) {
+                t.row(h.host(), f.severity().label(), f.area().label(), f.title(), f.command(), f.evidence());
+            }
+        }
+        return t;
+    }
+
+    /** The findings of one host as lines: severity, text, evidence indented, command last. */
+    public static List<String> text(HostDiagnosis h) {
+        List<String> lines = new ArrayList<>();
+        Snapshot s = h.snapshot();
+        String platform = s.server() == null ? "" : " (" + s.server().name() + ", " + Platforms.describe(s.server()) + ")";
+        lines.add("Diagnosis of " + h.host() + platform + " at " + s.collectedAt() + ":");
+        for (Finding f : h.findings()) {
+            lines.add("  [" + f.severity().label().toUpperCase(java.util.Locale.ROOT) + "] " + f.area().label() + ": " + f.title());
+            f.evidence().forEach(e -> lines.add("      " + e));
+            if (f.command() != null) {
+                lines.add("      -> " + f.command());
+            }
+        }
+        return lines;
+    }
+
+    /** A scan's ranking: hosts by how close they are to their limit, unreachable ones last. */
+    public static TableData ranking(List<HostDiagnosis> hosts) {
+        TableData t = new TableData("Hosts by load")
+                .column("host", "Host", String.class)
+                .column("status", "Status", String.class)
+                .column("sessions", "Sessions", Long.class)
+                .column("limit", "Limit", Long.class)
+                .column(Column.of("load", "Load", Double.class, v -> Math.round(((Number) v).doubleValue() * 100) + "%"))
+                .column("null_sessions", "NULL", Long.class)
+                .column("actions", "Actions", Long.class)
+                .column("top_finding", "Top finding", String.class);
+        List<HostDiagnosis> sorted = new ArrayList<>(hosts);
+        sorted.sort(Comparator.comparing((HostDiagnosis h) -> !h.reached()).thenComparing(HostDiagnosis::load, Comparator.reverseOrder())
+                .thenComparing(HostDiagnosis::host));
+        for (HostDiagnosis h : sorted) {
+            if (!h.reached()) {
+                t.row(h.host(), "unreachable: " + h.failure(), null, null, null, null, null, null);
+                continue;
+            }
+            Snapshot s = h.snapshot();
+            SessionCount count = s.sessions() == null ? null : SessionCount.of(s.sessions(), SessionLimit.of(s.server()));
+            Finding top = h.findings().stream().min(Comparator.comparing(Finding::severity)).orElse(null);
+            t.row(h.host(), h.actionNeeded() ? "action needed" : "healthy",
+                    count == null ? null : (long) count.total(),
+                    count == null || count.limit().limit() == null ? null : (long) count.limit().limit(),
+                    count == null || count.limit().limit() == null ? null : h.load(),
+                    count == null ? null : (long) count.anonymous(),
+                    h.findings().stream().filter(f -> f.severity() == Finding.Severity.ACTION).count(),
+                    top == null ? null : top.title());
+        }
+        return t;
+    }
+
+    public static List<NullClient> nullClients(Snapshot s) {
+        return s.sessions() == null ? List.of()
+                : NullSessionAnalysis.analyse(List.of(new Sample(s.collectedAt(), s.sessions())),
+                        s.files() == null ? List.of() : s.files(), !s.samba() && s.files() != null);
+    }
+}

@@ -1,0 +1,185 @@
+package smbkit.rpc.winreg;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import smbkit.Failure;
+import smbkit.SmbkitException;
+import smbkit.model.RegistryValue;
+import smbkit.rpc.RpcCall;
+import smbkit.rpc.RpcTransport;
+import smbkit.rpc.Win32;
+
+/**
+ * MS-RRP as smbkit uses it: HKEY_LOCAL_MACHINE opened once, keys opened by path below it for one operation
+ * and always closed again, values read with a buffer that grows when the server says ERROR_MORE_DATA.
+ */
+public final class WinregClient implements AutoCloseable {
+
+    /** Enough for every value smbkit reads; larger ones are asked for again at their size. */
+    static final int FIRST_SIZE = 4096;
+    static final int MAX_SIZE = 1 << 20;
+
+    private final RpcTransport rpc;
+    private final String where;
+    private byte[] hklm;
+
+    public WinregClient(RpcTransport rpc, String where) {
+        this.rpc = rpc;
+        this.where = where;
+    }
+
+    private byte[] hklm() {
+        if (hklm == null) {
+            hklm = ok(rpc.call(new OpenLocalMachineCall(Winreg.MAXIMUM_ALLOWED)), "OpenLocalMachine").handle();
+        }
+        return hklm;
+    }
+
+    /** Opens a key below HKLM, runs {@code use}, closes it; empty when the key does not exist. */
+    private <T> Optional<T> withKey(String path, int access, Function<byte[], T> use) {
+        OpenKeyCall open = rpc.call(new OpenKeyCall(hklm(), path, access));
+        if (open.status() == Winreg.ERROR_FILE_NOT_FOUND) {
+            return Optional.empty();
+        }
+        ok(open, "BaseRegOpenKey HKLM\\" + path);
+        try {
+            return Optional.ofNullable(use.apply(open.handle()));
+        } finally {
+            rpc.call(new CloseKeyCall(open.handle()));
+        }
+    }
+
+    public boolean keyExists(String path) {
+        return withKey(path, Winreg.KEY_READ, h -> Boolean.TRUE).isPresent();
+    }
+
+    public Optional<RegistryValue> get(String path, String name) {
+        return withKey(path, Winreg.KEY_READ, h -> query(h, path, name)).flatMap(v -> v);
+    }
+
+    private Optional<RegistryValue> query(byte[] key, String path, String name) {
+        int size = FIRST_SIZE;
+        while (true) {
+            QueryValueCall q = rpc.call(new QueryValueCall(key, name, size));
+            if (q.status() == Winreg.ERROR_FILE_NOT_FOUND) {
+                return Optional.empty();
+            }
+            if (q.status() == Winreg.ERROR_MORE_DATA && q.needed() != null && q.needed() > size && q.needed() <= MAX_SIZE) {
+                size = q.needed().intValue();
+                continue;
+            }
+            ok(q, "BaseRegQueryValue HKLM\\" + path + "\\" + name);
+            return Optional.of(new RegistryValue(q.type() == null ? 0 : q.type().intValue(), q.data() == null ? new byte[0] : q.data()));
+        }
+    }
+
+    public Map<String, RegistryValue> values(String path) {
+        return withKey(path, Winreg.KEY_READ, key -> {
+            Map<String, RegistryValue> out = new LinkedHashMap<>();
+            int size = FIRST_SIZE;
+            for (int i = 0; i < 100_000; ) {
+                EnumValueCall e = rpc.call(new EnumValueCall(key, i, size));
+                if (e.status() == Winreg.ERROR_NO_MORE_ITEMS) {
+                    return out;
+                }
+                if (e.status() == Winreg.ERROR_MORE_DATA && e.needed() != null && e.needed() > size && e.needed() <= MAX_SIZE) {
+                    size = e.needed().intValue();
+                    continue;
+                }
+                ok(e, "BaseRegEnumValue HKLM\\" + path);
+                out.put(e.valueName() == null ? "" : e.valueName(),
+                        new RegistryValue(e.type() == null ? 0 : e.type().intValue(), e.data() == null ? new byte[0] : e.data()));
+                i++;
+            }
+            return out;
+        }).orElse(Map.of());
+    }
+
+    public List<String> subkeys(String path) {
+        return withKey(path, Winreg.KEY_READ, key -> {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < 100_000; i++) {
+                EnumKeyCall e = rpc.call(new EnumKeyCall(key, i));
+                if (e.status() == Winreg.ERROR_NO_MORE_ITEMS) {
+                    return out;
+                }
+                ok(e, "BaseRegEnumKey HKLM\\" + path);
+                out.add(e.subKey());
+            }
+            return out;
+        }).orElse(List.of());
+    }
+
+    public void set(String path, String name, RegistryValue value) {
+        byte[] key = create(path);
+        try {
+            ok(rpc.call(new SetValueCall(key, name, value)), "BaseRegSetValue HKLM\\" + path + "\\" + name);
+        } finally {
+            rpc.call(new CloseKeyCall(key));
+        }
+    }
+
+    public void delete(String path, String name) {
+        withKey(path, Winreg.KEY_ALL_ACCESS, key -> {
+            DeleteValueCall d = rpc.call(new DeleteValueCall(key, name));
+            if (d.status() != Winreg.ERROR_FILE_NOT_FOUND) {
+                ok(d, "BaseRegDeleteValue HKLM\\" + path + "\\" + name);
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    public void createKey(String path) {
+        rpc.call(new CloseKeyCall(create(path)));
+    }
+
+    public void deleteKey(String path) {
+        int cut = path.lastIndexOf('\\');
+        String parent = cut < 0 ? "" : path.substring(0, cut);
+        String leaf = path.substring(cut + 1);
+        Function<byte[], Boolean> delete = key -> {
+            DeleteKeyCall d = rpc.call(new DeleteKeyCall(key, leaf));
+            if (d.status() != Winreg.ERROR_FILE_NOT_FOUND) {
+                ok(d, "BaseRegDeleteKey HKLM\\" + path);
+            }
+            return Boolean.TRUE;
+        };
+        if (parent.isEmpty()) {
+            delete.apply(hklm());
+        } else {
+            withKey(parent, Winreg.KEY_ALL_ACCESS, delete);
+        }
+    }
+
+    private byte[] create(String path) {
+        return ok(rpc.call(new CreateKeyCall(hklm(), path, Winreg.KEY_ALL_ACCESS)), "BaseRegCreateKey HKLM\\" + path).handle();
+    }
+
+    private <T extends RpcCall> T ok(T call, String what) {
+        if (call.status() == Winreg.ERROR_ACCESS_DENIED) {
+            throw new SmbkitException(Failure.ACCESS_DENIED, where + ": access denied to " + what + " (ERROR_ACCESS_DENIED)",
+                    "Use an account in the server's Administrators group");
+        }
+        if (call.status() != Winreg.ERROR_SUCCESS) {
+            throw Win32.failure(call.status(), where, what, false);
+        }
+        return call;
+    }
+
+    @Override
+    public void close() {
+        if (hklm != null) {
+            try {
+                rpc.call(new CloseKeyCall(hklm));
+            } catch (SmbkitException e) {
+                // the connection is going away anyway
+            }
+            hklm = null;
+        }
+    }
+}
