@@ -18,6 +18,7 @@
 //SOURCES access/ServerAccess.java
 //SOURCES access/SessionFilter.java
 //SOURCES access/SnapshotCollector.java
+//SOURCES change/AnonymousRestriction.java
 //SOURCES change/CloseRecord.java
 //SOURCES change/PrinterShares.java
 //SOURCES change/Records.java
@@ -56,6 +57,7 @@
 //SOURCES model/SessionListing.java
 //SOURCES model/Share.java
 //SOURCES model/Snapshot.java
+//SOURCES render/AnonymousView.java
 //SOURCES render/CloseView.java
 //SOURCES render/Column.java
 //SOURCES render/Columns.java

@@ -26,8 +26,13 @@ public final class Records {
 
     /** A default file name: {@code <what>-<host>-<yyyyMMdd-HHmmss>.json} in the current directory. */
     public static Path defaultPath(String what, String host) {
+        return defaultPath(what, host, "json");
+    }
+
+    /** The same with another extension (.reg for registry backups). */
+    public static Path defaultPath(String what, String host, String extension) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(what + "-" + host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp + ".json");
+        return Path.of(what + "-" + host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp + "." + extension);
     }
 
     public static void write(Path path, Map<String, Object> content) {

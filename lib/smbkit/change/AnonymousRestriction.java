@@ -1,0 +1,113 @@
+package smbkit.change;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import smbkit.Failure;
+import smbkit.SmbkitException;
+import smbkit.access.Registry;
+import smbkit.access.ServerAccess;
+import smbkit.kb.AnonymousSetting;
+import smbkit.model.RegistryValue;
+import smbkit.model.ServerInfo;
+
+/**
+ * KB 328459's Method 1 on one server: read the values that govern NULL sessions, change the restriction
+ * level, and put back exactly what was there. Windows reads RestrictAnonymous (Lsa); Samba ignores it and
+ * has its own 'restrict anonymous', which can be changed remotely only where its configuration lives in
+ * the registry (HKLM\Software\Samba\smbconf).
+ */
+public final class AnonymousRestriction {
+
+    private AnonymousRestriction() {}
+
+    public enum Flavour { WINDOWS, SAMBA_REGISTRY, NONE }
+
+    /** One setting as read: its current value (empty: absent) and what that means. */
+    public record Row(AnonymousSetting setting, Optional<RegistryValue> value) {
+
+        public String meaning() {
+            return setting.meaningOf(value);
+        }
+    }
+
+    /** What was read, which setting governs, and why. */
+    public record Reading(Flavour flavour, String why, List<Row> rows) {}
+
+    public static Reading read(ServerAccess server) {
+        ServerInfo info = server.serverInfoOrNull();
+        boolean samba = info != null && info.isSamba();
+        Registry registry;
+        try {
+            registry = server.registry();
+            if (samba && !registry.keyExists(AnonymousSetting.SAMBA_CONF)) {
+                return new Reading(Flavour.NONE, "Samba ignores RestrictAnonymous, and its configuration is not in its "
+                        + "registry: on that machine, set 'restrict anonymous = N' in the [global] section of smb.conf "
+                        + "and run 'smbcontrol smbd reload-config'", List.of());
+            }
+        } catch (SmbkitException e) {
+            if (e.failure() == Failure.ACCESS_DENIED) {
+                throw e;
+            }
+            return new Reading(Flavour.NONE, e.oneLine(), List.of());
+        }
+        List<Row> rows = new ArrayList<>();
+        if (samba) {
+            AnonymousSetting s = AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS;
+            rows.add(new Row(s, registry.get(s.key(), s.name())));
+            return new Reading(Flavour.SAMBA_REGISTRY, "Samba ignores HKLM\\" + AnonymousSetting.LSA + "\\RestrictAnonymous; "
+                    + "its own 'restrict anonymous' lives in its registry configuration here, and applies to new connections", rows);
+        }
+        for (AnonymousSetting s : AnonymousSetting.WINDOWS) {
+            rows.add(new Row(s, registry.get(s.key(), s.name())));
+        }
+        return new Reading(Flavour.WINDOWS, "Windows reads RestrictAnonymous and the LanmanServer NULL-session values", rows);
+    }
+
+    /** The setting a level is written to, as it is now (for the backup). */
+    public static RegFile.Entry current(Reading r) {
+        AnonymousSetting s = governing(r);
+        return new RegFile.Entry(s.key(), s.name(), r.rows().stream().filter(x -> x.setting() == s).findFirst()
+                .map(Row::value).orElse(Optional.empty()));
+    }
+
+    /** The value a level is written as: a DWORD for Windows, a string parameter for Samba. */
+    public static RegFile.Entry target(Reading r, int level) {
+        if (level < 0 || level > 2) {
+            throw new SmbkitException(Failure.USAGE, "restriction level " + level + " is not 0, 1 or 2",
+                    "0: no restriction, 1: no enumeration by NULL sessions, 2: NULL sessions refused");
+        }
+        AnonymousSetting s = governing(r);
+        RegistryValue v = r.flavour() == Flavour.SAMBA_REGISTRY ? RegistryValue.string(Integer.toString(level)) : RegistryValue.dword(level);
+        return new RegFile.Entry(s.key(), s.name(), Optional.of(v));
+    }
+
+    private static AnonymousSetting governing(Reading r) {
+        return switch (r.flavour()) {
+            case WINDOWS -> AnonymousSetting.RESTRICT_ANONYMOUS;
+            case SAMBA_REGISTRY -> AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS;
+            case NONE -> throw new SmbkitException(Failure.NOT_AVAILABLE, "no setting smbkit can change there", r.why());
+        };
+    }
+
+    /** Writes each entry (absent: deletes the value), then reads them all back; returns what differs. */
+    public static List<String> write(Registry registry, List<RegFile.Entry> entries) {
+        for (RegFile.Entry e : entries) {
+            if (e.value().isPresent()) {
+                registry.set(e.key(), e.name(), e.value().get());
+            } else {
+                registry.delete(e.key(), e.name());
+            }
+        }
+        List<String> differences = new ArrayList<>();
+        for (RegFile.Entry e : entries) {
+            Optional<RegistryValue> now = registry.get(e.key(), e.name());
+            if (!now.equals(e.value())) {
+                differences.add("HKLM\\" + e.key() + "\\" + e.name() + " is " + now.map(RegistryValue::toString).orElse("absent")
+                        + ", not " + e.value().map(RegistryValue::toString).orElse("absent"));
+            }
+        }
+        return differences;
+    }
+}

@@ -1,0 +1,53 @@
+package smbkit.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import smbkit.change.RegFile;
+import smbkit.model.RegistryValue;
+
+/** Method 1's backups: regedit's format, "absent" included, read back exactly. */
+class RegFileTest {
+
+    static final List<RegFile.Entry> ENTRIES = List.of(
+            new RegFile.Entry(AnonymousSetting.LSA, "RestrictAnonymous", Optional.of(RegistryValue.dword(1))),
+            new RegFile.Entry(AnonymousSetting.LSA, "EveryoneIncludesAnonymous", Optional.empty()),
+            new RegFile.Entry(AnonymousSetting.LANMAN, "NullSessionPipes",
+                    Optional.of(RegistryValue.multiString(List.of("spoolss", "COMNAP", "SQL\\QUERY")))),
+            new RegFile.Entry(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous", Optional.of(RegistryValue.string("2 \"quoted\" \\"))));
+
+    @Test
+    void aBackupReadsLikeARegeditExportAndComesBackExactly() {
+        String text = RegFile.write(List.of("backup of LABSRV"), ENTRIES);
+
+        assertTrue(text.startsWith("Windows Registry Editor Version 5.00\r\n; backup of LABSRV"), text);
+        assertTrue(text.contains("[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Lsa]\r\n\"RestrictAnonymous\"=dword:00000001"), text);
+        assertTrue(text.contains("\"EveryoneIncludesAnonymous\"=-"), "absent is written as a deletion: " + text);
+        assertTrue(text.contains("\"NullSessionPipes\"=hex(7):73,00,70,00"), text);
+        assertEquals(ENTRIES, RegFile.parse(text));
+    }
+
+    @Test
+    void regeditsOwnUtf16ExportIsReadToo() {
+        String text = RegFile.write(List.of(), ENTRIES.subList(0, 2));
+        byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(ENTRIES.subList(0, 2), RegFile.parse(RegFile.text(utf16)));
+    }
+
+    @Test
+    void settingsSayWhatTheyMeanForNullSessions() {
+        assertEquals("2: no access without explicit anonymous permissions: NULL sessions are refused",
+                AnonymousSetting.RESTRICT_ANONYMOUS.meaningOf(Optional.of(RegistryValue.dword(2))));
+        assertTrue(AnonymousSetting.RESTRICT_ANONYMOUS.meaningOf(Optional.empty()).startsWith("0:"), "absent is 0");
+        assertEquals("pipes a NULL session may open: spoolss, COMNAP (spoolss is the KB's suspect)",
+                AnonymousSetting.NULL_SESSION_PIPES.meaningOf(Optional.of(RegistryValue.multiString(List.of("spoolss", "COMNAP")))));
+        assertEquals("2 (Samba): anonymous connections to IPC$ are refused",
+                AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS.meaningOf(Optional.of(RegistryValue.string("2"))));
+    }
+}

@@ -1,0 +1,181 @@
+package smbkit.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import smbkit.Lab;
+import smbkit.Scripts;
+import smbkit.access.RemoteServer;
+import smbkit.cli.AuthFile;
+import smbkit.kb.AnonymousSetting;
+import smbkit.model.RegistryValue;
+import smbkit.rpc.Credentials;
+import smbkit.rpc.SmbConnection;
+import smbkit.rpc.Target;
+
+/**
+ * Method 1 on the real Samba: read the restriction, change it (a dry run first), see new NULL sessions
+ * refused while users still connect, and restore exactly what was there, "absent" included.
+ */
+class RestrictAnonymousLabTest {
+
+    static final String KEY = AnonymousSetting.SAMBA_GLOBAL;
+    static final String NAME = "restrict anonymous";
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void startAbsent() throws Exception {
+        Lab.up();
+        write(Optional.empty());
+    }
+
+    @AfterEach
+    void leaveAbsent() throws Exception {
+        write(Optional.empty());
+    }
+
+    static RemoteServer admin() {
+        AuthFile a = AuthFile.read(Lab.ADMIN_AUTH);
+        return RemoteServer.connect(Target.parse(Lab.HOST), Credentials.user(a.domain(), a.user(), a.password()),
+                SmbConnection.Options.defaults().withLocalAddress("127.0.0.70"));
+    }
+
+    static Optional<RegistryValue> read() {
+        try (RemoteServer s = admin()) {
+            return s.registry().get(KEY, NAME);
+        }
+    }
+
+    static void write(Optional<RegistryValue> v) {
+        try (RemoteServer s = admin()) {
+            if (v.isPresent()) {
+                s.registry().set(KEY, NAME, v.get());
+            } else {
+                s.registry().delete(KEY, NAME);
+            }
+        }
+    }
+
+    static Scripts.Result restrict(String... more) {
+        List<String> args = new ArrayList<>(List.of(Lab.HOST, "-A", Lab.ADMIN_AUTH.toString(), "--source-address", "127.0.0.71"));
+        args.addAll(List.of(more));
+        return Scripts.run("RestrictAnonymous", args.toArray(String[]::new));
+    }
+
+    static boolean nullSessionConnects(String address) {
+        try (SessionHolder h = Lab.nullSession(address)) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void readingShowsSambasOwnSettingAndWhy() {
+        Scripts.Result r = restrict().ok();
+        assertTrue(r.out().contains("restrict anonymous") && r.out().contains("absent"), r.out());
+        assertTrue(r.out().contains("Samba ignores HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\RestrictAnonymous"), r.out());
+        assertTrue(r.out().contains("Probe: new NULL sessions connect and may list shares."), r.out());
+    }
+
+    @Test
+    void aDryRunChangesNothing() {
+        Scripts.Result r = restrict("--set", "2").ok();
+        assertTrue(r.out().contains("absent -> REG_SZ:2") && r.out().contains("Dry run"), r.out());
+        assertEquals(Optional.empty(), read());
+        assertTrue(nullSessionConnects("127.0.0.72"));
+    }
+
+    @Test
+    void level2RefusesNewNullSessionsAndRestoreBringsBackExactlyWhatWasThere() throws Exception {
+        SessionHolder existing = Lab.nullSession("127.0.0.73");
+        try {
+            Path backup = tmp.resolve("before.reg");
+            Scripts.Result r = restrict("--set", "2", "--apply", "--backup", backup.toString()).ok();
+
+            assertTrue(r.out().contains("Probe: new NULL sessions are refused."), r.out());
+            assertTrue(r.out().contains("existing NULL session(s) keep working until closed: smb-close-sessions"), r.out());
+            assertEquals(Optional.of(RegistryValue.string("2")), read());
+            assertFalse(nullSessionConnects("127.0.0.74"), "a new NULL session cannot reach IPC$");
+            try (SessionHolder user = Lab.plainUserSession("127.0.0.75", 0)) {
+                assertTrue(user.isAlive(), "an authenticated session still works");
+            }
+            assertTrue(existing.isAlive(), "the existing NULL session is not touched by the setting");
+            assertTrue(Files.readString(backup).contains("\"restrict anonymous\"=-"), "absent is in the backup");
+
+            restrict("--restore", backup.toString()).ok();
+
+            assertEquals(Optional.empty(), read(), "the value that was absent is removed again");
+            assertTrue(nullSessionConnects("127.0.0.74"), "NULL sessions work again");
+        } finally {
+            existing.close();
+        }
+    }
+
+    @Test
+    void aValueThatWasThereComesBackAsItWas() {
+        write(Optional.of(RegistryValue.string("1")));
+        Path backup = tmp.resolve("one.reg");
+        restrict("--set", "2", "--apply", "--backup", backup.toString(), "--no-probe").ok();
+        assertEquals(Optional.of(RegistryValue.string("2")), read());
+
+        restrict("--restore", backup.toString(), "--no-probe").ok();
+
+        assertEquals(Optional.of(RegistryValue.string("1")), read());
+    }
+
+    @Test
+    void aNonAdministratorGetsOneLineAndNothingChanges() {
+        Scripts.Result r = Scripts.run("RestrictAnonymous", Lab.HOST, "-A", Lab.USER_AUTH.toString(), "--set", "2", "--apply",
+                "--backup", tmp.resolve("x.reg").toString());
+        assertEquals(15, r.exit(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals(Optional.empty(), read());
+    }
+
+    @Test
+    void aChangeCutOffAfterTheBackupLeavesABackupThatRestores() throws Exception {
+        write(Optional.of(RegistryValue.string("1")));
+        Path backup = tmp.resolve("cut.reg");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "RestrictAnonymous", Lab.HOST, "-A", Lab.ADMIN_AUTH.toString(),
+                "--set", "2", "--apply", "--no-probe", "--backup", backup.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(backup) && p.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+        p.destroyForcibly(); // cut off as soon as the backup is there (the change may or may not have happened)
+        p.waitFor(10, TimeUnit.SECONDS);
+
+        assertTrue(Files.exists(backup), "the backup was written before any change");
+        assertFalse(Files.exists(tmp.resolve("cut.reg.part")) && !Files.exists(backup), "never a half-written backup");
+        restrict("--restore", backup.toString(), "--no-probe").ok();
+        assertEquals(Optional.of(RegistryValue.string("1")), read());
+    }
+
+    @Test
+    void aRestoreFromSomethingElseIsRefusedInOneLine() throws Exception {
+        Path junk = Files.writeString(tmp.resolve("junk.reg"), "this is not a backup\n");
+        Scripts.Result r = restrict("--restore", junk.toString());
+        assertEquals(21, r.exit(), r.err());
+        assertTrue(r.err().contains("not a backup smbkit can read"), r.err());
+        assertThrows(AssertionError.class, () -> restrict("--set", "7").ok(), "level 7 does not exist");
+    }
+}
