@@ -59,6 +59,9 @@ public class RemovePrinterShares implements Callable<Integer> {
     @Option(names = "--hosts-file", paramLabel = "FILE", description = "More hosts, one a line (# comments).")
     Path hostsFile;
 
+    @Option(names = "--share", paramLabel = "NAME", description = "Only this printer share (repeatable).")
+    List<String> only = new ArrayList<>();
+
     @Option(names = "--apply", description = "Really remove; without it, only show what would be removed.")
     boolean apply;
 
@@ -103,7 +106,7 @@ public class RemovePrinterShares implements Callable<Integer> {
         }
         for (String host : hosts) {
             try (ServerAccess server = target.open(Target.parse(host))) {
-                PrinterShares.Plan plan = PrinterShares.plan(server);
+                PrinterShares.Plan plan = PrinterShares.plan(server, only);
                 if (plan.printers().isEmpty()) {
                     PrinterSharesView.addHost(table, host, "nothing to do: no printer shares");
                     continue;
@@ -117,6 +120,7 @@ public class RemovePrinterShares implements Callable<Integer> {
                 }
                 if (!apply) {
                     PrinterSharesView.add(table, plan, Map.of());
+                    problems.add(host + ": " + plan.why() + ".");
                     continue;
                 }
                 Path backup = backupDir.resolve(Records.defaultPath("printer-shares", host));
@@ -125,7 +129,7 @@ public class RemovePrinterShares implements Callable<Integer> {
                 List<PrinterShares.Outcome> outcomes = PrinterShares.remove(server, plan);
                 outcomes.forEach(o -> results.put(o.share(), o.result()));
                 PrinterSharesView.add(table, plan, results);
-                problems.add(host + ": backup in " + backup + " (restore with --restore " + backup + ")");
+                problems.add(host + ": " + plan.why() + "; backup in " + backup + " (restore with --restore " + backup + ").");
                 if (outcomes.stream().anyMatch(o -> !o.ok())) {
                     failures++;
                     lastFailure = Failure.PARTIAL.exitCode();

@@ -29,14 +29,15 @@ public final class PrinterShares {
     private PrinterShares() {}
 
     public enum Way {
-        SRVSVC("NetrShareDel / NetrShareAdd"),
-        REGISTRY("Samba's registry configuration (HKLM\\" + AnonymousSetting.SAMBA_CONF + ")"),
+        SRVSVC("NetrShareDel"),
+        REGISTRY("registry"),
         NONE("none");
 
-        public final String description;
+        /** The short name tables show; {@link Plan#why()} explains it. */
+        public final String label;
 
-        Way(String description) {
-            this.description = description;
+        Way(String label) {
+            this.label = label;
         }
     }
 
@@ -49,8 +50,17 @@ public final class PrinterShares {
 
     public record Outcome(String share, boolean ok, String result) {}
 
-    public static Plan plan(ServerAccess server) {
-        List<Share> printers = server.shares().stream().filter(Share::isPrinter).toList();
+    /** @param only share names to act on (empty: every printer share); one that is not a printer share is NOT_FOUND */
+    public static Plan plan(ServerAccess server, List<String> only) {
+        List<Share> all = server.shares();
+        for (String name : only) {
+            if (all.stream().noneMatch(s -> s.isPrinter() && s.name().equalsIgnoreCase(name))) {
+                throw new SmbkitException(Failure.NOT_FOUND, server.where() + " has no printer share " + name,
+                        "List them with smb-printer-shares " + server.where() + "; nothing was changed");
+            }
+        }
+        List<Share> printers = all.stream().filter(Share::isPrinter)
+                .filter(s -> only.isEmpty() || only.stream().anyMatch(s.name()::equalsIgnoreCase)).toList();
         boolean samba = server.serverInfoOrNull() != null && server.serverInfoOrNull().isSamba();
         Registry registry = null;
         String registryRefusal = null;
@@ -59,6 +69,9 @@ public final class PrinterShares {
                 registry = server.registry();
                 registry.keyExists(AnonymousSetting.SAMBA_CONF);
             } catch (SmbkitException e) {
+                if (e.failure() == Failure.ACCESS_DENIED) {
+                    throw e;
+                }
                 registry = null;
                 registryRefusal = e.oneLine();
             }
@@ -67,13 +80,18 @@ public final class PrinterShares {
         boolean allInRegistry = true;
         for (Share listed : printers) {
             Share share = detailed(server, listed);
+            // Samba's current-use count is a placeholder, and so are its connection details; the number of
+            // connections it lists is real. Windows gives both.
             List<String> clients = new ArrayList<>();
-            if (server.connectionsAreReliable()) {
-                try {
-                    server.connections(share.name()).stream().map(Connection::netname).distinct().forEach(clients::add);
-                } catch (SmbkitException e) {
-                    // who is connected is a bonus: the current use count still says how many
+            Long connected = null;
+            try {
+                List<Connection> connections = server.connections(share.name());
+                connected = (long) connections.size();
+                if (server.connectionsAreReliable()) {
+                    connections.stream().map(Connection::netname).distinct().forEach(clients::add);
                 }
+            } catch (SmbkitException e) {
+                // who is connected is a bonus: the current use count still says how many
             }
             String key = null;
             Map<String, RegistryValue> values = Map.of();
@@ -84,7 +102,7 @@ public final class PrinterShares {
                 }
             }
             allInRegistry &= key != null;
-            long uses = share.currentUses() == null ? 0 : share.currentUses();
+            long uses = connected != null ? connected : share.currentUses() == null ? 0 : share.currentUses();
             out.add(new Printer(share, uses, clients, key, values));
         }
         if (!samba) {

@@ -16,7 +16,7 @@ public final class PrinterSharesView {
                 .column("share", "Share", String.class)
                 .column("remark", "Remark", String.class)
                 .column("path", "Path", String.class)
-                .column("uses", "Uses", Long.class)
+                .column("connections", "Connections", Long.class)
                 .column("clients", "Connected", String.class)
                 .column("security", "Who may print and manage", String.class)
                 .column("way", "Way", String.class)
@@ -28,7 +28,7 @@ public final class PrinterSharesView {
             t.row(plan.host(), p.share().name(), p.share().remark(), p.share().path(), p.connections(),
                     p.clients().isEmpty() ? null : String.join(", ", p.clients()),
                     SecurityDescriptors.describe(p.share().securityDescriptor()),
-                    plan.way() == PrinterShares.Way.NONE ? "none" : plan.way().description,
+                    plan.way().label,
                     results.getOrDefault(p.share().name(), plan.way() == PrinterShares.Way.NONE ? "refused" : "would remove"));
         }
     }

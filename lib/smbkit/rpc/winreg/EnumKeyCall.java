@@ -42,7 +42,8 @@ public final class EnumKeyCall extends RpcCall {
         buf.enc_ndr_referent(buf, 1);
         WinregNdr.emptyString(buf, NAME_CHARS);
         buf.enc_ndr_referent(buf, 1);
-        buf.enc_ndr_hyper(0);
+        buf.enc_ndr_long(0); // FILETIME: two DWORDs, so aligned to 4, not 8
+        buf.enc_ndr_long(0);
     }
 
     @Override
@@ -52,8 +53,9 @@ public final class EnumKeyCall extends RpcCall {
         if (buf.dec_ndr_long() != 0) { // lplpClassOut: [out] reference to a unique pointer to the class
             WinregNdr.readString(buf);
         }
-        if (buf.dec_ndr_long() != 0) { // lpftLastWriteTime
-            buf.dec_ndr_hyper();
+        if (buf.dec_ndr_long() != 0) { // lpftLastWriteTime: FILETIME, two DWORDs
+            buf.dec_ndr_long();
+            buf.dec_ndr_long();
         }
         status = buf.dec_ndr_long();
     }
