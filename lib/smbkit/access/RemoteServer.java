@@ -7,6 +7,7 @@ import java.util.List;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.kb.AnonymousSetting;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
@@ -67,9 +68,26 @@ public final class RemoteServer implements ServerAccess {
     @Override
     public ServerInfo serverInfo() {
         if (serverInfo == null) {
-            serverInfo = SrvsvcModels.serverInfo(srvsvc().serverInfo(102, 101));
+            ServerInfo info = SrvsvcModels.serverInfo(srvsvc().serverInfo(102, 101));
+            serverInfo = info.isSamba() ? withSambaLimit(info) : info;
         }
         return serverInfo;
+    }
+
+    /**
+     * Samba reports no user limit over srvsvc; its 'max smbd processes' is readable over winreg where its
+     * configuration lives in the registry. Samba counts two helper processes against it.
+     */
+    private ServerInfo withSambaLimit(ServerInfo info) {
+        try {
+            return registry().get(AnonymousSetting.SAMBA_GLOBAL, "max smbd processes")
+                    .map(v -> v.asString().strip()).filter(v -> v.matches("\\d+")).map(Long::parseLong).filter(n -> n > 2)
+                    .map(n -> new ServerInfo(info.name(), info.platformId(), info.versionMajor(), info.versionMinor(),
+                            info.type(), info.comment(), n - 2))
+                    .orElse(info);
+        } catch (SmbkitException e) {
+            return info; // the registry is out of reach: no limit known
+        }
     }
 
     @Override

@@ -17,11 +17,14 @@ public record SessionLimit(Integer limit, String basis) {
             return new SessionLimit(null, "server info unavailable");
         }
         Long users = info.maxUsers();
-        if (users != null && users > 0 && users != UNLIMITED && users < 1_000_000) {
-            return new SessionLimit(users.intValue(), "the server's maximum users (sv102_users)");
-        }
+        boolean set = users != null && users > 0 && users != UNLIMITED && users < 1_000_000;
         if (info.isSamba()) {
-            return new SessionLimit(null, "Samba: no fixed limit (max smbd processes, if set, is not reported remotely)");
+            return set ? new SessionLimit(users.intValue(), "Samba's 'max smbd processes' less its two helper processes")
+                    : new SessionLimit(null, "Samba: no 'max smbd processes' in its registry configuration "
+                            + "(one in smb.conf is not visible remotely)");
+        }
+        if (set) {
+            return new SessionLimit(users.intValue(), "the server's maximum users (sv102_users)");
         }
         if (info.isWindowsWorkstation()) {
             Integer kb = kbFigure(info.versionMajor(), info.versionMinor());
