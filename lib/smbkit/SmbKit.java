@@ -7,11 +7,15 @@
 //DEPS net.java.dev.jna:jna-platform:5.19.1
 //DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.20.0
 //DEPS org.apache.commons:commons-csv:1.14.1
+//DEPS org.webjars.npm:chart.js:4.5.1
+//DEPS me.tongfei:progressbar:0.10.2
 //DEPS org.slf4j:slf4j-api:2.0.17
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES Failure.java
+//SOURCES Runbook.java
 //SOURCES SmbkitException.java
 //SOURCES access/AnonymousProbe.java
+//SOURCES access/HostScan.java
 //SOURCES access/Registry.java
 //SOURCES access/RemoteRegistry.java
 //SOURCES access/RemoteServer.java
@@ -63,6 +67,7 @@
 //SOURCES render/Columns.java
 //SOURCES render/DiagnosisView.java
 //SOURCES render/Format.java
+//SOURCES render/HtmlReport.java
 //SOURCES render/NullSessionsView.java
 //SOURCES render/OpenPipesViews.java
 //SOURCES render/PrinterSharesView.java

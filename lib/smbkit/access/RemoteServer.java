@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.kb.AnonymousSetting;
 import smbkit.model.Connection;

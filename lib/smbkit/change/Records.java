@@ -54,8 +54,19 @@ public final class Records {
     }
 
     public static Map<String, Object> read(Path path) {
+        Object json = readAny(path);
+        if (json instanceof Map<?, ?> m) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) m;
+            return map;
+        }
+        throw new SmbkitException(Failure.FILE_ERROR, path + " is not a record smbkit wrote", "Give the file a backup was written to");
+    }
+
+    /** A JSON file as maps and lists, whatever its top level. */
+    public static Object readAny(Path path) {
         try {
-            return JSON.std.mapFrom(Files.readString(path, StandardCharsets.UTF_8));
+            return JSON.std.anyFrom(Files.readString(path, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new SmbkitException(Failure.FILE_ERROR, path + " does not exist", "Give the file a backup was written to", e);
         } catch (IOException e) {

@@ -146,11 +146,11 @@ public final class Diagnosis {
                 "smb-restrict-anonymous " + in.host() + " --set " + level + " --apply"));
         out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION,
                 "Method 2 on " + String.join(", ", verdict.clientsToVisit()) + ": remove their printer shares",
-                verdict.clientsToVisit().stream().map(c -> c + ": its print spooler keeps a NULL session here").toList(),
+                verdict.clientsToVisit().stream().map(c -> c + ": keeps NULL sessions here (the KB's print spooler)").toList(),
                 "smb-printer-shares " + String.join(" ", verdict.clientsToVisit()) + " --apply"));
         out.add(new Finding(Finding.Severity.WARNING, Finding.Area.RESOLUTION,
-                "Last resort: close the NULL sessions (unsaved data is not at stake for NULL sessions, but other sessions of "
-                        + "those clients stay)", List.of(), "smb-close-sessions " + in.host() + " --null-only --apply"));
+                "Last resort: close the NULL sessions now (they hold no user's files; the clients' other sessions stay)",
+                List.of(), "smb-close-sessions " + in.host() + " --null-only --apply"));
     }
 
     private static String currentRestriction(Input in) {

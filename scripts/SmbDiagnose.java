@@ -1,0 +1,193 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//SOURCES ../lib/smbkit/SmbKit.java
+//CDS
+//DESCRIPTION KB 328459 in one command: the whole diagnosis of a server or a workgroup, with the fixes to run.
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import smbkit.Failure;
+import smbkit.SmbkitException;
+import smbkit.access.HostScan;
+import smbkit.access.ServerAccess;
+import smbkit.access.SnapshotCollector;
+import smbkit.change.Records;
+import smbkit.cli.Cli;
+import smbkit.cli.Hosts;
+import smbkit.cli.OutputOptions;
+import smbkit.cli.TargetOptions;
+import smbkit.cli.VerbosityOptions;
+import smbkit.kb.HostDiagnosis;
+import smbkit.model.Snapshot;
+import smbkit.render.DiagnosisView;
+import smbkit.render.Format;
+import smbkit.render.HtmlReport;
+import smbkit.render.NullSessionsView;
+import smbkit.render.Renderer;
+import smbkit.render.SessionsView;
+import smbkit.render.SnapshotJson;
+import smbkit.rpc.Target;
+
+@Command(name = "smb-diagnose", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"The whole KB 328459 diagnosis: server info and its session limit, sessions, NULL sessions, "
+                + "open files and pipes, connections, shares with printers marked, and the NULL-session restrictions "
+                + "(read only), over one connection. Then findings in the KB's terms with their evidence: the symptom, "
+                + "the causes and the resolution, with the exact smbkit commands that would apply each fix. It changes "
+                + "nothing. Many hosts (arguments, --hosts-file, ranges like 10.0.0.1-40) are scanned concurrently and "
+                + "ranked by how close they are to their limit. Exits 0 when healthy, 1 when findings call for action."},
+        footer = {"", "Examples:",
+                "  smb-diagnose fileserver -A ~/.smbauth",
+                "  smb-diagnose fileserver -A ~/.smbauth --save fileserver.json      (collect on the jump host)",
+                "  smb-diagnose --from fileserver.json --html report.html             (analyse anywhere)",
+                "  smb-diagnose 10.0.0.1-40 -A ~/.smbauth --parallel 16 --html workgroup.html"})
+public class SmbDiagnose implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerbosityOptions verbosity;
+
+    @Option(names = "--hosts-file", paramLabel = "FILE", description = "More hosts, one a line (# comments).")
+    Path hostsFile;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "Hosts diagnosed at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--host-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up on one host after this long (default: ${DEFAULT-VALUE} s).")
+    int hostTimeout;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Write everything collected to FILE (JSON), for --from.")
+    Path save;
+
+    @Option(names = "--from", paramLabel = "FILE", arity = "1..*",
+            description = "Analyse saved input instead of a server: a --save snapshot, or a step's --format json output.")
+    List<Path> from = new ArrayList<>();
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with charts.")
+    Path html;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<HostDiagnosis> results = from.isEmpty() ? collect() : fromFiles();
+        if (save != null) {
+            List<Object> snapshots = results.stream().filter(HostDiagnosis::reached).map(r -> (Object) SnapshotJson.write(r.snapshot())).toList();
+            Records.write(save, snapshots.size() == 1 ? castMap(snapshots.get(0)) : java.util.Map.of("tool", "smb-diagnose-scan", "hosts", snapshots));
+        }
+        if (html != null) {
+            Path abs = html.toAbsolutePath();
+            Files.createDirectories(abs.getParent());
+            Files.writeString(abs, HtmlReport.render(results));
+        }
+        if (output.format == Format.table) {
+            printTables(out, results);
+        } else {
+            Renderer.print(DiagnosisView.findings(results), output.format, out);
+        }
+        return exitCode(results);
+    }
+
+    private List<HostDiagnosis> collect() {
+        List<String> hosts = Hosts.collect(target.hosts(), hostsFile);
+        if (hosts.isEmpty()) {
+            throw new SmbkitException(Failure.USAGE, "no HOST given", "Name a server, several, a range (10.0.0.1-40), "
+                    + "--hosts-file FILE, or --from FILE");
+        }
+        target.credentials(); // asks for a password once, before any thread does
+        if (hosts.size() == 1) {
+            try (ServerAccess server = target.open(Target.parse(hosts.get(0)))) {
+                return List.of(HostDiagnosis.of(SnapshotCollector.collect(server)));
+            }
+        }
+        ProgressBar bar = System.console() != null && System.getenv("CI") == null ? new ProgressBarBuilder()
+                .setTaskName("Diagnosing").setInitialMax(hosts.size()).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build() : null;
+        try {
+            return HostScan.run(hosts, h -> target.open(Target.parse(h)), parallel, Duration.ofSeconds(hostTimeout),
+                    h -> { if (bar != null) bar.step(); });
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<HostDiagnosis> fromFiles() {
+        List<Snapshot> parts = new ArrayList<>();
+        List<HostDiagnosis> scans = new ArrayList<>();
+        for (Path f : from) {
+            Object json = Records.readAny(f);
+            if (json instanceof java.util.Map<?, ?> m && "smb-diagnose-scan".equals(m.get("tool"))) {
+                for (Object host : (List<Object>) m.get("hosts")) {
+                    scans.add(HostDiagnosis.of(SnapshotJson.read(host, f.toString())));
+                }
+            } else {
+                parts.add(SnapshotJson.read(json, f.toString()));
+            }
+        }
+        if (!parts.isEmpty()) {
+            scans.add(0, HostDiagnosis.of(SnapshotJson.merge(parts)));
+        }
+        return scans;
+    }
+
+    private void printTables(PrintWriter out, List<HostDiagnosis> results) {
+        if (results.size() > 1) {
+            Renderer.print(DiagnosisView.ranking(results), Format.table, out);
+        }
+        for (HostDiagnosis h : results) {
+            if (!h.reached()) {
+                out.println(h.host() + ": unreachable: " + h.failure());
+                continue;
+            }
+            if (results.size() == 1 && h.snapshot().sessions() != null) {
+                Renderer.print(SessionsView.table(h.snapshot().sessions()), Format.table, out);
+                Renderer.print(NullSessionsView.table(DiagnosisView.nullClients(h.snapshot())), Format.table, out);
+            }
+            DiagnosisView.text(h).forEach(out::println);
+        }
+    }
+
+    private static int exitCode(List<HostDiagnosis> results) {
+        if (results.stream().anyMatch(HostDiagnosis::actionNeeded)) {
+            return Failure.ACTION_NEEDED.exitCode();
+        }
+        List<HostDiagnosis> failed = results.stream().filter(r -> !r.reached()).toList();
+        if (failed.isEmpty()) {
+            return 0;
+        }
+        return results.size() == 1 ? failed.get(0).failureCode() : Failure.PARTIAL.exitCode();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> castMap(Object o) {
+        return (java.util.Map<String, Object>) o;
+    }
+
+    public static void main(String... args) {
+        System.exit(Cli.execute(new SmbDiagnose(), args));
+    }
+}
