@@ -26,6 +26,7 @@ public class SmbShell implements Callable<Integer> {
 
     static final String STARTUP = """
             import smbkit.*;
+            import smbkit.kb.*;
             import smbkit.model.*;
             import static smbkit.Runbook.*;
             """;

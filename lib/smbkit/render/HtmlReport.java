@@ -36,7 +36,7 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}")
                 .append("th{background:#f2f2f2}.action{color:#b00020;font-weight:bold}.warning{color:#a15c00;font-weight:bold}.info{color:#555}")
                 .append("code{background:#f4f4f4;padding:.1em .3em}.charts{display:flex;flex-wrap:wrap;gap:2em}.chart{width:420px;height:300px}")
-                .append("li.evidence{color:#444;font-size:.9em}</style>\n</head><body>\n");
+                .append("li.evidence{color:#444;font-size:.9em;font-weight:normal}</style>\n</head><body>\n");
         h.append("<h1>KB 328459 diagnosis</h1>\n<p>smbkit ").append(SmbKit.VERSION).append(", ").append(hosts.size())
                 .append(" host(s). System error 71 (no more connections) comes when a server's sessions reach its limit; ")
                 .append("NULL sessions held by print spoolers are the usual cause.</p>\n");

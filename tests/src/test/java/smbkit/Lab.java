@@ -35,6 +35,19 @@ public final class Lab {
         }
     }
 
+    /** The KB scenario server (127.0.0.1:4450, 8 session slots, NULL sessions held), once its NULL sessions are permanent. */
+    public static final String KB = "127.0.0.1:4450";
+
+    private static boolean kbUp;
+
+    public static synchronized void kbScenario() {
+        up();
+        if (!kbUp) {
+            Proc.run(REPO, LAB.toString(), "aged").ok();
+            kbUp = true;
+        }
+    }
+
     public static String conf() {
         return Proc.run(REPO, LAB.toString(), "conf").ok().out().strip();
     }

@@ -38,11 +38,12 @@ class ReadmeTest {
     }
 
     @Test
-    void theMainJobShowsTheLabsSessionsAgainstTheLimit() throws Exception {
+    void theMainJobDiagnosesTheLabServerThatShowsTheKbsSymptom() throws Exception {
         Lab.up();
-        Proc p = Proc.run(Lab.REPO, Map.of(), 600, List.of("bash", "-c", frontDoor().get(0)));
-        assertEquals(0, p.exit(), p.err());
-        assertTrue(p.out().contains("guest"), p.out());
-        assertTrue(p.out().contains("Sessions: "), p.out());
+        Proc p = Proc.run(Lab.REPO, Map.of(), 900, List.of("bash", "-c", frontDoor().get(0)));
+        assertEquals(1, p.exit(), "findings call for action: " + p.err());
+        assertTrue(p.out().contains("guest"), "NULL sessions as Samba shows them: " + p.out());
+        assertTrue(p.out().matches("(?s).*symptom: \\d of 8 sessions.*"), "the count against the limit: " + p.out());
+        assertTrue(p.out().contains("Method 1 on 127.0.0.1:4450") && p.out().contains("Method 2 on"), p.out());
     }
 }
