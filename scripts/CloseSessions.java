@@ -133,7 +133,11 @@ public class CloseSessions implements Callable<Integer> {
         }
     }
 
+    /** Who smbkit is on the server; locally it has no session of its own. */
     private ClosePlan.Self self(ServerAccess server) {
+        if (target.isLocal()) {
+            return new ClosePlan.Self(null, null, false);
+        }
         var creds = target.credentials();
         return new ClosePlan.Self(server.selfClient(), creds.user(), creds.isAnonymous());
     }

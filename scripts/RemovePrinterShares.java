@@ -84,7 +84,8 @@ public class RemovePrinterShares implements Callable<Integer> {
             for (Path file : restore) {
                 Map<String, Object> backup = Records.read(file);
                 String host = String.valueOf(backup.get("host"));
-                try (ServerAccess server = target.open(Target.parse(host))) {
+                try (ServerAccess server = target.isLocal() && !target.hasHost() && host.startsWith("this machine")
+                        ? target.open() : target.open(Target.parse(host))) {
                     List<PrinterShares.Outcome> outcomes = PrinterShares.restore(server, backup);
                     PrinterSharesView.addRestored(table, host, outcomes);
                     if (outcomes.stream().anyMatch(o -> !o.ok())) {
@@ -101,11 +102,12 @@ public class RemovePrinterShares implements Callable<Integer> {
             return finish(out, table, problems, failures, lastFailure, restore.size());
         }
         List<String> hosts = Hosts.collect(target.hosts(), hostsFile);
-        if (hosts.isEmpty()) {
-            throw new SmbkitException(Failure.USAGE, "no HOST given", "Name the clients that share printers, or --hosts-file FILE");
+        boolean local = hosts.isEmpty();
+        if (local) {
+            hosts = List.of("this machine");
         }
         for (String host : hosts) {
-            try (ServerAccess server = target.open(Target.parse(host))) {
+            try (ServerAccess server = local ? target.open() : target.open(Target.parse(host))) {
                 PrinterShares.Plan plan = PrinterShares.plan(server, only);
                 if (plan.printers().isEmpty()) {
                     PrinterSharesView.addHost(table, host, "nothing to do: no printer shares");
@@ -123,7 +125,7 @@ public class RemovePrinterShares implements Callable<Integer> {
                     problems.add(host + ": " + plan.why() + ".");
                     continue;
                 }
-                Path backup = backupDir.resolve(Records.defaultPath("printer-shares", host));
+                Path backup = backupDir.resolve(Records.defaultPath("printer-shares", local ? "local" : host));
                 Records.write(backup, PrinterShares.backup(plan));
                 Map<String, String> results = new LinkedHashMap<>();
                 List<PrinterShares.Outcome> outcomes = PrinterShares.remove(server, plan);

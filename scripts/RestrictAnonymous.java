@@ -156,6 +156,10 @@ public class RestrictAnonymous implements Callable<Integer> {
         if (noProbe) {
             return;
         }
+        if (target.isLocal()) {
+            note(out, "Probe skipped in local mode: it needs a network session (run it with a HOST to probe).");
+            return;
+        }
         AnonymousProbe.Result result = AnonymousProbe.run(target.target(), target.connectionOptions());
         Renderer.print(AnonymousView.probe(result), output.format, out);
         note(out, "Probe: " + result.summary() + ".");

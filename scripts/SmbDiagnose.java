@@ -112,8 +112,9 @@ public class SmbDiagnose implements Callable<Integer> {
     private List<HostDiagnosis> collect() {
         List<String> hosts = Hosts.collect(target.hosts(), hostsFile);
         if (hosts.isEmpty()) {
-            throw new SmbkitException(Failure.USAGE, "no HOST given", "Name a server, several, a range (10.0.0.1-40), "
-                    + "--hosts-file FILE, or --from FILE");
+            try (ServerAccess server = target.open()) { // local mode: this machine
+                return List.of(HostDiagnosis.of(SnapshotCollector.collect(server)));
+            }
         }
         target.credentials(); // asks for a password once, before any thread does
         if (hosts.size() == 1) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.LocalServers;
 import smbkit.access.RemoteServer;
 import smbkit.access.ServerAccess;
 import smbkit.rpc.Credentials;
@@ -54,6 +55,14 @@ public class TargetOptions {
             description = "Connect from this local address (the lab uses 127.0.0.x).")
     String sourceAddress;
 
+    @Option(names = "--local", description = "Work on this machine itself, without a network session (the default "
+            + "when no HOST is given): Windows through its own API, Samba through its own tools.")
+    boolean local;
+
+    @Option(names = "--samba-conf", paramLabel = "FILE",
+            description = "Local mode on Samba: its configuration file (default: SMBKIT_SAMBA_CONF, else /etc/samba/smb.conf).")
+    Path sambaConf;
+
     @Option(names = "--preferred-length", paramLabel = "BYTES", hidden = true, defaultValue = "-1",
             description = "Ask for enumeration replies of about BYTES (paging); default: as large as the server likes.")
     int preferredLength;
@@ -61,9 +70,14 @@ public class TargetOptions {
     /** Environment, overridable in tests. */
     Map<String, String> env = System.getenv();
 
-    /** Opens the one server named on the command line. */
+    /** Opens the one server named on the command line, or this machine in local mode. */
     public ServerAccess open() {
-        return open(target());
+        return isLocal() ? LocalServers.open(sambaConf) : open(target());
+    }
+
+    /** Local mode: asked for with --local, or no HOST given. */
+    public boolean isLocal() {
+        return local || hosts.isEmpty();
     }
 
     /** Opens a server with these options and credentials (the hosts of a multi-host run, one by one). */
@@ -82,6 +96,10 @@ public class TargetOptions {
 
     /** The one host of a single-host script. */
     public Target target() {
+        if (local) {
+            throw new SmbkitException(Failure.USAGE, "--local and a HOST do not go together",
+                    "Drop --local to query the HOST, or the HOST to work on this machine");
+        }
         if (hosts.isEmpty()) {
             throw new SmbkitException(Failure.USAGE, "no HOST given",
                     "Name the server to query, e.g. fileserver or 10.0.0.5");
