@@ -53,11 +53,33 @@ public final class SessionCloser {
                 out.add(new Outcome(t, gone ? "gone already (closed between the listing and the delete)" : "failed: " + e.oneLine(), false));
             }
         }
-        List<Session> after = server.sessions(null, null).sessions();
+        List<Session> after = settled(server, asked);
         for (CloseTarget t : asked) {
             out.add(present(after, t) ? new Outcome(t, "still there after the delete", false) : new Outcome(t, "closed", true));
         }
         return out;
+    }
+
+    /** Samba ends a deleted session's process after answering: give it a moment before calling it still there. */
+    static final int SETTLE_TRIES = 15;
+    static final long SETTLE_MS = 200;
+
+    private static List<Session> settled(ServerAccess server, List<CloseTarget> asked) {
+        List<Session> now = server.sessions(null, null).sessions();
+        for (int i = 0; i < SETTLE_TRIES && anyPresent(now, asked); i++) {
+            try {
+                Thread.sleep(SETTLE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            now = server.sessions(null, null).sessions();
+        }
+        return now;
+    }
+
+    private static boolean anyPresent(List<Session> now, List<CloseTarget> asked) {
+        return asked.stream().anyMatch(t -> present(now, t));
     }
 
     private static boolean present(List<Session> now, CloseTarget t) {
