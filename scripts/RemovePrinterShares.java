@@ -93,8 +93,7 @@ public class RemovePrinterShares implements Callable<Integer> {
                         lastFailure = Failure.PARTIAL.exitCode();
                     }
                 } catch (SmbkitException e) {
-                    PrinterSharesView.addHost(table, host, "unreachable: " + e.oneLine());
-                    problems.add(host + ": " + e.oneLine());
+                    unreachable(table, problems, host, e);
                     failures++;
                     lastFailure = e.failure().exitCode();
                 }
@@ -137,8 +136,7 @@ public class RemovePrinterShares implements Callable<Integer> {
                     lastFailure = Failure.PARTIAL.exitCode();
                 }
             } catch (SmbkitException e) {
-                PrinterSharesView.addHost(table, host, "unreachable: " + e.oneLine());
-                problems.add(host + ": " + e.oneLine());
+                unreachable(table, problems, host, e);
                 failures++;
                 lastFailure = e.failure().exitCode();
             }
@@ -147,6 +145,12 @@ public class RemovePrinterShares implements Callable<Integer> {
             problems.add("Dry run: nothing was removed. Add --apply to remove (a backup is written first).");
         }
         return finish(out, table, problems, failures, lastFailure, hosts.size());
+    }
+
+    /** A host that could not be reached or refused: a row and a note, and the run goes on. */
+    private static void unreachable(TableData table, List<String> notes, String host, SmbkitException e) {
+        PrinterSharesView.addHost(table, host, "unreachable: " + e.oneLine());
+        notes.add(host + ": " + e.oneLine());
     }
 
     /** One host failing gives its own exit code; several hosts with any failure give 3. */

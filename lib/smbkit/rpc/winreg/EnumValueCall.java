@@ -55,23 +55,16 @@ public final class EnumValueCall extends RpcCall {
         WinregNdr.handle(buf, key);
         buf.enc_ndr_long(index);
         WinregNdr.emptyString(buf, NAME_CHARS);
-        buf.align(4);
-        WinregNdr.dword(buf, 0); // lpType
-        WinregNdr.bytes(buf, size, null); // lpData
-        buf.align(4);
-        WinregNdr.dword(buf, size); // lpcbData
-        WinregNdr.dword(buf, 0); // lpcbLen
+        WinregNdr.valueParams(buf, size);
     }
 
     @Override
     protected void decodeOut(NdrBuffer buf) throws NdrException {
         valueName = WinregNdr.readString(buf);
-        buf.align(4);
-        type = WinregNdr.readDword(buf);
-        data = WinregNdr.readBytes(buf);
-        buf.align(4);
-        needed = WinregNdr.readDword(buf);
-        WinregNdr.readDword(buf); // lpcbLen
+        WinregNdr.Value v = WinregNdr.readValueParams(buf);
+        type = v.type();
+        data = v.data();
+        needed = v.needed();
         status = buf.dec_ndr_long();
     }
 }

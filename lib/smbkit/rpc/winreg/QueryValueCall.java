@@ -49,20 +49,15 @@ public final class QueryValueCall extends RpcCall {
     protected void encodeIn(NdrBuffer buf) {
         WinregNdr.handle(buf, key);
         WinregNdr.string(buf, name);
-        WinregNdr.dword(buf, 0); // lpType
-        WinregNdr.bytes(buf, size, null); // lpData
-        buf.align(4);
-        WinregNdr.dword(buf, size); // lpcbData
-        WinregNdr.dword(buf, 0); // lpcbLen
+        WinregNdr.valueParams(buf, size);
     }
 
     @Override
     protected void decodeOut(NdrBuffer buf) {
-        type = WinregNdr.readDword(buf);
-        data = WinregNdr.readBytes(buf);
-        buf.align(4);
-        needed = WinregNdr.readDword(buf);
-        WinregNdr.readDword(buf); // lpcbLen
+        WinregNdr.Value v = WinregNdr.readValueParams(buf);
+        type = v.type();
+        data = v.data();
+        needed = v.needed();
         status = buf.dec_ndr_long();
     }
 }

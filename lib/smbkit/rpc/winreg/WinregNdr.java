@@ -108,4 +108,30 @@ final class WinregNdr {
     static String utf16(byte[] b) {
         return new String(b, StandardCharsets.UTF_16LE);
     }
+
+    /**
+     * The value out-parameters QueryValue and EnumValue share: lpType, lpData (an empty buffer of {@code size}
+     * bytes for the server to fill), lpcbData, lpcbLen.
+     */
+    static void valueParams(NdrBuffer buf, int size) {
+        buf.align(4);
+        dword(buf, 0);
+        bytes(buf, size, null);
+        buf.align(4);
+        dword(buf, size);
+        dword(buf, 0);
+    }
+
+    /** What the server put in them: the type, the data, and the size the value needs. */
+    record Value(Long type, byte[] data, Long needed) {}
+
+    static Value readValueParams(NdrBuffer buf) {
+        buf.align(4);
+        Long type = readDword(buf);
+        byte[] data = readBytes(buf);
+        buf.align(4);
+        Long needed = readDword(buf);
+        readDword(buf); // lpcbLen
+        return new Value(type, data, needed);
+    }
 }
