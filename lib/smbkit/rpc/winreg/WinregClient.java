@@ -91,9 +91,16 @@ public final class WinregClient implements AutoCloseable {
                     size = e.needed().intValue();
                     continue;
                 }
+                String name = e.valueName() == null ? "" : e.valueName();
+                if (e.status() == Winreg.ERROR_MORE_DATA && e.valueName() != null) {
+                    // Samba answers ERROR_MORE_DATA without the size it needs, but names the value: read it by name.
+                    // (A value deleted in between is simply not listed.)
+                    query(key, path, name).ifPresent(v -> out.put(name, v));
+                    i++;
+                    continue;
+                }
                 ok(e, "BaseRegEnumValue HKLM\\" + path);
-                out.put(e.valueName() == null ? "" : e.valueName(),
-                        new RegistryValue(e.type() == null ? 0 : e.type().intValue(), e.data() == null ? new byte[0] : e.data()));
+                out.put(name, new RegistryValue(e.type() == null ? 0 : e.type().intValue(), e.data() == null ? new byte[0] : e.data()));
                 i++;
             }
             return out;
@@ -144,6 +151,9 @@ public final class WinregClient implements AutoCloseable {
         String leaf = path.substring(cut + 1);
         Function<byte[], Boolean> delete = key -> {
             DeleteKeyCall d = rpc.call(new DeleteKeyCall(key, leaf));
+            if (d.status() == Winreg.ERROR_ACCESS_DENIED) {
+                refuseParentKey(path);
+            }
             if (d.status() != Winreg.ERROR_FILE_NOT_FOUND) {
                 ok(d, "BaseRegDeleteKey HKLM\\" + path);
             }
@@ -153,6 +163,20 @@ public final class WinregClient implements AutoCloseable {
             delete.apply(hklm());
         } else {
             withKey(parent, Winreg.KEY_ALL_ACCESS, delete);
+        }
+    }
+
+    /**
+     * Windows and Samba both answer ERROR_ACCESS_DENIED for a key that still has subkeys, even to an
+     * administrator: say which it is.
+     */
+    private void refuseParentKey(String path) {
+        List<String> children = subkeys(path);
+        if (!children.isEmpty()) {
+            String some = String.join(", ", children.subList(0, Math.min(5, children.size())))
+                    + (children.size() > 5 ? ", ..." : "");
+            throw new SmbkitException(Failure.ACCESS_DENIED, where + ": HKLM\\" + path + " has subkeys (" + some
+                    + "): the server deletes only keys without subkeys (ERROR_ACCESS_DENIED)", "Delete its subkeys first");
         }
     }
 
