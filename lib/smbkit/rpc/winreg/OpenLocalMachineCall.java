@@ -3,13 +3,24 @@ package smbkit.rpc.winreg;
 import jcifs.dcerpc.ndr.NdrBuffer;
 import smbkit.rpc.RpcCall;
 
-/** OpenLocalMachine (opnum 2): a handle to HKEY_LOCAL_MACHINE. The server name is a NULL pointer, as impacket sends. */
+/**
+ * OpenLocalMachine (opnum 2): a handle to HKEY_LOCAL_MACHINE. Its ServerName is a unique pointer to ONE
+ * wchar_t that servers ignore: smbkit sends NULL, as impacket and smbj do; Windows clients send a pointer to
+ * whatever character their buffer held.
+ */
 public final class OpenLocalMachineCall extends RpcCall {
 
+    private final Character serverName;
     private final int access;
     private byte[] handle;
 
     public OpenLocalMachineCall(int access) {
+        this(null, access);
+    }
+
+    /** With a non-NULL ServerName, as Windows sends it. */
+    public OpenLocalMachineCall(Character serverName, int access) {
+        this.serverName = serverName;
         this.access = access;
     }
 
@@ -29,7 +40,10 @@ public final class OpenLocalMachineCall extends RpcCall {
 
     @Override
     protected void encodeIn(NdrBuffer buf) {
-        buf.enc_ndr_long(0);
+        buf.enc_ndr_referent(serverName, 1);
+        if (serverName != null) {
+            buf.enc_ndr_short(serverName);
+        }
         buf.enc_ndr_long(access);
     }
 

@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import jcifs.dcerpc.ndr.NdrBuffer;
 import jcifs.dcerpc.ndr.NdrException;
+import jcifs.util.Encdec;
 import smbkit.Vectors;
 import smbkit.model.RegistryValue;
 import smbkit.rpc.RpcCall;
@@ -34,7 +38,9 @@ import smbkit.rpc.winreg.WinregClient;
 
 /**
  * The registry calls of Method 1 on bytes: Windows XP captures, smbj and Samba torture vectors, and
- * impacket-encoded SetValue/DeleteValue/QueryValue for RestrictAnonymous and NullSessionPipes.
+ * impacket-encoded SetValue/DeleteValue/QueryValue for RestrictAnonymous and NullSessionPipes. Every winreg
+ * reply vector is decoded; every request vector is reproduced, up to the choices other clients make
+ * differently (named where they occur).
  */
 class WinregVectorsTest {
 
@@ -51,6 +57,112 @@ class WinregVectorsTest {
         byte[] ours = new OpenLocalMachineCall(Winreg.MAXIMUM_ALLOWED).encodeStub();
         assertArrayEquals(Vectors.bytes("impacket/winreg-OpenLocalMachine-in-maximumallowed.hex"), ours);
         assertArrayEquals(Vectors.bytes("winreg-OpenLocalMachine-in-smbj.hex"), ours);
+    }
+
+    @Test
+    void openLocalMachineAsWindowsAndSmbtortureSendIt() throws Exception {
+        // A unique pointer to ONE wchar_t (junk the server ignores), two pad bytes, then samDesired.
+        Vectors.assertSameStub("winreg-OpenLocalMachine-in-winxp.hex",
+                new OpenLocalMachineCall((char) 0x02b0, Winreg.MAXIMUM_ALLOWED).encodeStub(), List.of(0), List.of("6-7"));
+        Vectors.assertSameStub("winreg-OpenLocalMachine-in-samba-torture.hex",
+                new OpenLocalMachineCall((char) 0x84e0, Winreg.MAXIMUM_ALLOWED).encodeStub(), List.of(0), List.of("6-7"));
+    }
+
+    /** Every reply that is a context handle and a status, with the values INDEX.md gives. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "winreg-OpenLocalMachine-out-winxp.hex, 00000000784ec83365fee24a8a58346081a79b6a, 0",
+            "winreg-OpenLocalMachine-out-smbj.hex, 0000000032daf234b77c86409d29efe60d326683, 0",
+            "winreg-OpenLocalMachine-out-samba-torture.hex, 00000000b264bcb37f90294ab4b391e7e44a58e3, 0",
+            "winreg-BaseRegOpenKey-out-winxp.hex, 0000000088eb2d903bba6a468f7f7442607403f5, 0",
+            "winreg-BaseRegOpenKey-out-smbj.hex, 000000000a665393f4666e49a68cd99f269d020f, 0",
+            "winreg-BaseRegOpenKey-out-samba-torture.hex, 0000000000000000000000000000000000000000, 2"})
+    void handleRepliesOfEveryOrigin(String vector, String handle, int status) throws Exception {
+        byte[] out = Vectors.bytes(vector);
+        RpcCall call;
+        Supplier<byte[]> decoded;
+        if (vector.contains("OpenLocalMachine")) {
+            OpenLocalMachineCall c = new OpenLocalMachineCall(0);
+            call = c;
+            decoded = c::handle;
+        } else {
+            OpenKeyCall c = new OpenKeyCall(new byte[20], "x", 0);
+            call = c;
+            decoded = c::handle;
+        }
+        assertEquals(out.length, call.decodeStub(out), "the reply's structure uses every byte");
+        assertEquals(handle, HexFormat.of().formatHex(decoded.get()));
+        assertEquals(status, call.status());
+    }
+
+    @Test
+    void createKeyRepliesCarryTheManifestsValues() throws Exception {
+        String name = "impacket/winreg-BaseRegCreateKey-out-lsa.hex";
+        Map<String, Object> want = Vectors.values(name);
+        CreateKeyCall reply = new CreateKeyCall(new byte[20], "x", 0);
+        assertEquals(Vectors.bytes(name).length, reply.decodeStub(Vectors.bytes(name)));
+        assertEquals(want.get("phkResult"), HexFormat.of().formatHex(reply.handle()));
+        assertEquals(((Number) want.get("lpdwDisposition")).longValue(), reply.disposition());
+        assertEquals(((Number) want.get("ErrorCode")).intValue(), reply.status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"impacket/winreg-BaseRegQueryValue-out-dword1.hex", "impacket/winreg-BaseRegQueryValue-out-filenotfound.hex"})
+    void queryValueRepliesCarryTheManifestsValues(String name) throws Exception {
+        Map<String, Object> want = Vectors.values(name);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) want.get("lpData");
+        QueryValueCall q = query(name);
+        assertEquals(((Number) want.get("lpType")).longValue(), q.type());
+        assertEquals(data.get("data"), HexFormat.of().formatHex(q.data()));
+        assertEquals(((Number) want.get("lpcbData")).longValue(), q.needed());
+        assertEquals(((Number) want.get("lpcbLen")).intValue(), q.data().length, "lpcbLen: the bytes sent");
+        assertEquals(((Number) want.get("ErrorCode")).intValue(), q.status());
+    }
+
+    @Test
+    void queryValueAsSmbjSendsIt() throws Exception {
+        String in = "winreg-BaseRegQueryValue-in-smbj.hex";
+        Vectors.assertSameStub(in, new QueryValueCall(handleOf(in), "CurrentVersion", 65536).encodeStub(),
+                List.of(24, 72, 80, 96, 104), List.of("70-71"));
+    }
+
+    /**
+     * {@code stub} with the unique pointer at {@code at} and the {@code length} bytes of its pointee replaced
+     * by a NULL pointer: how the clients below send what smbkit always sends non-NULL.
+     */
+    static byte[] nullPointerAt(byte[] stub, int at, int length) {
+        byte[] out = new byte[stub.length - length + 4];
+        System.arraycopy(stub, 0, out, 0, at);
+        System.arraycopy(stub, at + length, out, at + 4, stub.length - at - length);
+        return out;
+    }
+
+    @Test
+    void queryValueAndCreateKeyAsSmbtortureSendThem() throws Exception {
+        // smbtorture asks for the size only (lpData NULL, lpcbData 4095) and no disposition (NULL): the rest is ours.
+        String query = "winreg-BaseRegQueryValue-in-samba-torture.hex";
+        byte[] ours = new QueryValueCall(handleOf(query), "HOMEPATH", 4095).encodeStub();
+        Vectors.assertSameStub(query, nullPointerAt(ours, 68, 16), List.of(24, 60, 72, 80), List.of("58-59"));
+        String create = "winreg-BaseRegCreateKey-in-samba-torture.hex";
+        ours = new CreateKeyCall(handleOf(create), "spottyfoot", Winreg.MAXIMUM_ALLOWED).encodeStub();
+        Vectors.assertSameStub(create, nullPointerAt(ours, 84, 8), List.of(24), List.of("62-63"));
+    }
+
+    @Test
+    void queryValueAsWindowsXpSendsIt() throws Exception {
+        // Windows XP: a name buffer of 261 characters (MaximumLength 522) and uninitialised lpType junk; first the
+        // size alone (lpData NULL, lpcbData 0, -a), then a 4096-byte buffer (-b). Those bytes are its own choices.
+        List<String> padAndWindowsOwn = List.of("50-51", "22-23", "28-31", "56-59");
+        String a = "winreg-BaseRegQueryValue-in-winxp-a.hex";
+        byte[] ours = new QueryValueCall(handleOf(a), "238 ", 0).encodeStub();
+        Vectors.assertSameStub(a, nullPointerAt(ours, 60, 16), List.of(24, 52, 64, 72), padAndWindowsOwn);
+        String b = "winreg-BaseRegQueryValue-in-winxp-b.hex";
+        Vectors.assertSameStub(b, new QueryValueCall(handleOf(b), "238 ", 4096).encodeStub(), List.of(24, 52, 60, 76, 84),
+                padAndWindowsOwn);
+        byte[] xp = Vectors.bytes(b);
+        assertEquals(522, Encdec.dec_uint16le(xp, 22));
+        assertEquals(261, Encdec.dec_uint32le(xp, 28));
     }
 
     @ParameterizedTest
