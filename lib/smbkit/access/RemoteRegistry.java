@@ -18,22 +18,29 @@ import smbkit.rpc.winreg.WinregClient;
 public final class RemoteRegistry implements Registry {
 
     private final SmbConnection connection;
+    private final String pipe;
     private WinregClient client;
 
     public RemoteRegistry(SmbConnection connection) {
+        this(connection, Winreg.PIPE);
+    }
+
+    /** Over another pipe name: lets a test meet a server without \PIPE\winreg, as a stopped service leaves it. */
+    RemoteRegistry(SmbConnection connection, String pipe) {
         this.connection = connection;
+        this.pipe = pipe;
     }
 
     private WinregClient client() {
         if (client == null) {
             try {
-                client = new WinregClient(connection.pipe(Winreg.PIPE, Winreg.SYNTAX), connection.target().toString());
+                client = new WinregClient(connection.pipe(pipe, Winreg.SYNTAX), connection.target().toString());
                 client.keyExists("SYSTEM");
             } catch (SmbkitException e) {
                 client = null;
                 if (e.failure() == Failure.NOT_AVAILABLE) {
                     String host = connection.target().host();
-                    throw new SmbkitException(Failure.NOT_AVAILABLE, connection.target() + " offers no \\PIPE\\winreg: "
+                    throw new SmbkitException(Failure.NOT_AVAILABLE, connection.target() + " offers no \\PIPE\\" + pipe + ": "
                             + "the RemoteRegistry service is not running there",
                             "Start it with 'sc \\\\" + host + " start RemoteRegistry' (or services.msc on the server), or run smbkit on the server itself", e);
                 }
