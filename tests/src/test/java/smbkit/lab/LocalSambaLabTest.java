@@ -48,8 +48,13 @@ class LocalSambaLabTest {
 
     @AfterEach
     void release() throws Exception {
-        user.close();
-        spooler.close();
+        // null when the lab was switched off and @BeforeEach stopped at its assumption
+        if (user != null) {
+            user.close();
+        }
+        if (spooler != null) {
+            spooler.close();
+        }
     }
 
     static Scripts.Result local(String script, String... more) {
