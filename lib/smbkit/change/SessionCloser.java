@@ -1,10 +1,14 @@
 package smbkit.change;
 
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
@@ -53,27 +57,30 @@ public final class SessionCloser {
                 out.add(new Outcome(t, gone ? "gone already (closed between the listing and the delete)" : "failed: " + e.oneLine(), false));
             }
         }
-        List<Session> after = settled(server, asked);
+        List<Session> after = settled(() -> server.sessions(null, null).sessions(), now -> anyPresent(now, asked));
         for (CloseTarget t : asked) {
             out.add(present(after, t) ? new Outcome(t, "still there after the delete", false) : new Outcome(t, "closed", true));
         }
         return out;
     }
 
-    /** Samba ends a deleted session's process after answering: give it a moment before calling it still there. */
+    /**
+     * Samba ends a deleted session's process, and closes a file in the process holding it, after answering:
+     * list again for a moment before calling anything still there.
+     */
     static final int SETTLE_TRIES = 15;
     static final long SETTLE_MS = 200;
 
-    private static List<Session> settled(ServerAccess server, List<CloseTarget> asked) {
-        List<Session> now = server.sessions(null, null).sessions();
-        for (int i = 0; i < SETTLE_TRIES && anyPresent(now, asked); i++) {
+    static <T> T settled(Supplier<T> listing, Predicate<T> pending) {
+        T now = listing.get();
+        for (int i = 0; i < SETTLE_TRIES && pending.test(now); i++) {
             try {
                 Thread.sleep(SETTLE_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            now = server.sessions(null, null).sessions();
+            now = listing.get();
         }
         return now;
     }
@@ -115,18 +122,27 @@ public final class SessionCloser {
 
     public static List<FileOutcome> closeFiles(ServerAccess server, List<Long> ids, List<OpenFile> open) {
         List<FileOutcome> out = new ArrayList<>();
+        Map<Long, String> asked = new LinkedHashMap<>();
         for (long id : ids) {
-            OpenFile f = open.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+            String path = open.stream().filter(x -> x.id() == id).map(OpenFile::path).findFirst().orElse(null);
             try {
                 server.closeFile(id);
+                asked.put(id, path);
             } catch (SmbkitException e) {
-                out.add(new FileOutcome(id, f == null ? null : f.path(), e.failure() == Failure.NOT_FOUND
+                out.add(new FileOutcome(id, path, e.failure() == Failure.NOT_FOUND
                         ? "gone already" : "failed: " + e.oneLine(), false));
-                continue;
             }
-            boolean still = server.openFiles(null, null).stream().anyMatch(x -> x.id() == id);
-            out.add(new FileOutcome(id, f == null ? null : f.path(), still ? "still open after the close" : "closed", !still));
         }
+        if (asked.isEmpty()) {
+            return out;
+        }
+        List<OpenFile> after = settled(() -> server.openFiles(null, null),
+                now -> now.stream().anyMatch(f -> asked.containsKey(f.id())));
+        asked.forEach((id, path) -> {
+            boolean still = after.stream().anyMatch(f -> f.id() == id);
+            out.add(new FileOutcome(id, path, still ? "still open after the close" : "closed", !still));
+        });
+        out.sort(Comparator.comparingInt(f -> ids.indexOf(f.id())));  // in the order asked
         return out;
     }
 }

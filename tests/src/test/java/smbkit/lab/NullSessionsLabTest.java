@@ -70,12 +70,13 @@ class NullSessionsLabTest {
 
     @Test
     void mapOpenPipesPutsTheFilesUnderTheRightClient() {
-        List<Map<String, Object>> clients = run("MapOpenPipes", "--format", "json").ok().rows();
+        Scripts.Result listing = run("MapOpenPipes", "--format", "json").ok();
+        List<Map<String, Object>> clients = listing.rows();
         Map<String, Object> row = clients.stream().filter(r -> ALICE.equals(r.get("client"))).findFirst().orElseThrow();
 
         assertEquals("labuser", row.get("users"));
         String files = (String) row.get("files");
-        assertTrue(files.contains("held-by-" + ALICE + "-1.txt") && files.contains("held-by-" + ALICE + "-2.txt"), files);
+        assertTrue(files != null && files.contains("held-by-" + ALICE + "-1.txt") && files.contains("held-by-" + ALICE + "-2.txt"), listing.out());
         Map<String, Object> spooler = clients.stream().filter(r -> SPOOLER_A.equals(r.get("client"))).findFirst().orElseThrow();
         assertEquals(2L, ((Number) spooler.get("null_sessions")).longValue());
     }
