@@ -1,5 +1,6 @@
 package smbkit.access.windows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,16 +37,14 @@ public final class NativeStructs {
             long at = native_.offsets().get(i);
             switch (f.kind()) {
                 case U32 -> s.set(f.name(), p.getInt(at));
-                case WSTR -> {
-                    Pointer str = p.getPointer(at);
-                    s.set(f.name(), str == null ? null : str.getWideString(0));
-                }
+                case WSTR -> s.set(f.name(), utf16(p.getPointer(at)));
                 case BLOB -> {
                     Pointer blob = p.getPointer(at);
                     if (blob != null) {
-                        // netapi32 leaves shi502_reserved at 0: the descriptor knows its own length
-                        int size = (int) s.u32(f.sizeField());
-                        int length = size > 0 ? size : sdLength.of(blob);
+                        // shi502_reserved is documented as reserved, not as the length: the descriptor's own
+                        // length (GetSecurityDescriptorLength) is authoritative; reserved only if that says 0
+                        int own = sdLength.of(blob);
+                        int length = own > 0 ? own : (int) s.u32(f.sizeField());
                         s.set(f.sizeField(), length);
                         s.set(f.name(), blob.getByteArray(0, length));
                     }
@@ -70,8 +69,7 @@ public final class NativeStructs {
                 case WSTR -> {
                     String v = s.str(f.name());
                     if (v != null) {
-                        Memory str = new Memory((v.length() + 1L) * Native.WCHAR_SIZE);
-                        str.setWideString(0, v);
+                        Memory str = utf16(v);
                         keep.add(str);
                         m.setPointer(at, str);
                     }
@@ -87,6 +85,29 @@ public final class NativeStructs {
                 }
             }
         }
+        return m;
+    }
+
+    /**
+     * An LPWSTR: UTF-16LE up to its NUL, as Windows always lays it out (Pointer.getWideString would follow the
+     * JVM's wchar_t, 4 bytes on Linux, where the tests fill memory as Windows does). Null for a NULL pointer.
+     */
+    public static String utf16(Pointer str) {
+        if (str == null) {
+            return null;
+        }
+        long units = 0;
+        while (str.getShort(units * 2) != 0) {
+            units++;
+        }
+        return new String(str.getByteArray(0, (int) (units * 2)), StandardCharsets.UTF_16LE);
+    }
+
+    /** A NUL-terminated UTF-16LE copy of {@code s} in fresh native memory. */
+    public static Memory utf16(String s) {
+        byte[] bytes = (s + "\0").getBytes(StandardCharsets.UTF_16LE);
+        Memory m = new Memory(bytes.length);
+        m.write(0, bytes, 0, bytes.length);
         return m;
     }
 

@@ -3,10 +3,9 @@ package smbkit.access.windows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import com.sun.jna.Pointer;
 import com.sun.jna.WString;
-import com.sun.jna.platform.win32.Advapi32;
 import com.sun.jna.platform.win32.BaseTSD.ULONG_PTR;
 import com.sun.jna.platform.win32.BaseTSD.ULONG_PTRByReference;
 import com.sun.jna.ptr.IntByReference;
@@ -14,6 +13,7 @@ import com.sun.jna.ptr.PointerByReference;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.windows.NativeStructs.SecurityDescriptorLength;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
 import smbkit.access.SessionFilter;
@@ -23,7 +23,6 @@ import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
-import smbkit.rpc.Win32;
 import smbkit.rpc.ndr.Layout;
 import smbkit.rpc.ndr.NdrStruct;
 import smbkit.rpc.srvsvc.InfoLevels;
@@ -36,16 +35,42 @@ import smbkit.rpc.srvsvc.SrvsvcModels;
  */
 public final class WindowsServer implements ServerAccess {
 
-    static final int NERR_SUCCESS = 0;
-    static final int ERROR_MORE_DATA = 234;
-    static final int ERROR_INVALID_LEVEL = 124;
-    static final int ERROR_ACCESS_DENIED = 5;
     static final int MAX_PREFERRED_LENGTH = -1;
+    /** Far more pages than any server has sessions; a call answering ERROR_MORE_DATA forever stops here. */
+    static final int MAX_PAGES = 100_000;
 
-    private WindowsRegistry registry;
+    private final Supplier<NetApi> api;
+    private final SecurityDescriptorLength sdLength;
+    private Registry registry;
 
-    private static NetApi api() {
-        return NetApi.Holder.INSTANCE;
+    /** This machine's netapi32 and advapi32, loaded on the first call, not here: constructing it touches no DLL. */
+    public WindowsServer() {
+        this(WindowsServer::loadNetApi, p -> WindowsRegistry.loadAdvApi().GetSecurityDescriptorLength(p), null);
+    }
+
+    /**
+     * Explicit bindings, as tests give them: {@code registry} null means this machine's, through advapi32.
+     */
+    public WindowsServer(NetApi api, SecurityDescriptorLength sdLength, Registry registry) {
+        this(() -> api, sdLength, registry);
+    }
+
+    private WindowsServer(Supplier<NetApi> api, SecurityDescriptorLength sdLength, Registry registry) {
+        this.api = api;
+        this.sdLength = sdLength;
+        this.registry = registry;
+    }
+
+    private static NetApi loadNetApi() {
+        try {
+            return NetApi.Holder.INSTANCE;
+        } catch (LinkageError e) {
+            throw WindowsFailures.unavailable("netapi32", e);
+        }
+    }
+
+    private NetApi api() {
+        return api.get();
     }
 
     @Override
@@ -58,8 +83,16 @@ public final class WindowsServer implements ServerAccess {
         int call(int level, PointerByReference buffer, IntByReference read, IntByReference total, long[] resume);
     }
 
-    /** Richest level first, paged while ERROR_MORE_DATA, every buffer freed. */
-    static List<NdrStruct> enumerate(String what, Map<Integer, Layout> levels, int[] order, Page page) {
+    /** What an enumeration returned, and at which level. */
+    record Listing(int level, List<NdrStruct> entries) {}
+
+    /**
+     * Richest level first, falling back when a level is refused (ERROR_INVALID_LEVEL, or ERROR_ACCESS_DENIED:
+     * Windows grants the poorer levels to non-administrators), paged with the resume handle while
+     * ERROR_MORE_DATA, every buffer freed whatever happens. A filter matching nothing is an empty listing,
+     * as on the RPC path (Windows answers NERR_ClientNameNotFound or NERR_UserNotFound).
+     */
+    Listing enumerate(String what, Map<Integer, Layout> levels, int[] order, Page page) {
         int last = 0;
         for (int level : order) {
             List<NdrStruct> out = new ArrayList<>();
@@ -67,40 +100,57 @@ public final class WindowsServer implements ServerAccess {
             int status;
             int pages = 0;
             do {
+                if (++pages > MAX_PAGES) {
+                    throw noProgress(what);
+                }
                 PointerByReference buffer = new PointerByReference();
                 IntByReference read = new IntByReference();
                 IntByReference total = new IntByReference();
                 status = page.call(level, buffer, read, total, resume);
                 try {
-                    if ((status == NERR_SUCCESS || status == ERROR_MORE_DATA) && buffer.getValue() != null) {
-                        out.addAll(NativeStructs.read(buffer.getValue(), read.getValue(), levels.get(level),
-                                p -> Advapi32.INSTANCE.GetSecurityDescriptorLength(p)));
+                    if ((status == WindowsFailures.NERR_SUCCESS || status == WindowsFailures.ERROR_MORE_DATA)
+                            && buffer.getValue() != null) {
+                        out.addAll(NativeStructs.read(buffer.getValue(), read.getValue(), levels.get(level), sdLength));
                     }
                 } finally {
-                    if (buffer.getValue() != null) {
-                        api().NetApiBufferFree(buffer.getValue());
-                    }
+                    free(buffer);
                 }
-            } while (status == ERROR_MORE_DATA && ++pages < 100_000);
-            if (status == NERR_SUCCESS) {
-                return out;
+                if (status == WindowsFailures.ERROR_MORE_DATA && read.getValue() == 0) {
+                    throw noProgress(what); // nothing fitted although we asked for everything: asking again cannot help
+                }
+            } while (status == WindowsFailures.ERROR_MORE_DATA);
+            if (status == WindowsFailures.NERR_SUCCESS) {
+                return new Listing(level, out);
             }
-            if (status != ERROR_INVALID_LEVEL && status != ERROR_ACCESS_DENIED) {
-                throw failure(status, what);
+            if (pages == 1 && (status == WindowsFailures.NERR_CLIENT_NAME_NOT_FOUND
+                    || status == WindowsFailures.NERR_USER_NOT_FOUND)) {
+                return new Listing(level, List.of());
             }
-            if (last != ERROR_ACCESS_DENIED) {
-                last = status;
+            if (status != WindowsFailures.ERROR_INVALID_LEVEL && status != WindowsFailures.ERROR_ACCESS_DENIED
+                    && status != WindowsFailures.ERROR_NOT_SUPPORTED) {
+                throw WindowsFailures.of(status, what + " level " + level);
+            }
+            if (last != WindowsFailures.ERROR_ACCESS_DENIED) {
+                last = status; // a refusal explains more than a level this Windows lacks
             }
         }
-        throw failure(last, what);
+        throw WindowsFailures.of(last, what);
     }
 
-    static SmbkitException failure(int status, String what) {
-        if (status == ERROR_ACCESS_DENIED) {
-            return new SmbkitException(Failure.ACCESS_DENIED, "access denied to " + what + " on this machine (ERROR_ACCESS_DENIED)",
-                    "Run it from an elevated prompt (Run as administrator) with an administrator account");
+    /** The one structure a GetInfo call returned. */
+    private NdrStruct read(PointerByReference buffer, Layout layout) {
+        return NativeStructs.read(buffer.getValue(), 1, layout, sdLength).get(0);
+    }
+
+    private void free(PointerByReference buffer) {
+        if (buffer.getValue() != null) {
+            api().NetApiBufferFree(buffer.getValue());
         }
-        return Win32.failure(status, "this machine", what, false);
+    }
+
+    private static SmbkitException noProgress(String what) {
+        return new SmbkitException(Failure.INTERNAL, WindowsFailures.WHERE + ": " + what
+                + " keeps answering ERROR_MORE_DATA without progress", "Run again with --debug and report it");
     }
 
     private static WString w(String s) {
@@ -118,31 +168,32 @@ public final class WindowsServer implements ServerAccess {
             PointerByReference buffer = new PointerByReference();
             int status = api().NetServerGetInfo(null, level, buffer);
             try {
-                if (status == NERR_SUCCESS) {
-                    return SrvsvcModels.serverInfo(NativeStructs.read(buffer.getValue(), 1, InfoLevels.SERVER.get(level), p -> 0).get(0));
+                if (status == WindowsFailures.NERR_SUCCESS && buffer.getValue() != null) {
+                    return SrvsvcModels.serverInfo(read(buffer, InfoLevels.SERVER.get(level)));
                 }
             } finally {
-                if (buffer.getValue() != null) {
-                    api().NetApiBufferFree(buffer.getValue());
-                }
+                free(buffer);
             }
-            last = status;
+            if (last != WindowsFailures.ERROR_ACCESS_DENIED) {
+                last = status; // 102 needs an administrator; 101 does not
+            }
         }
-        throw failure(last, "NetServerGetInfo");
+        throw WindowsFailures.of(last, "NetServerGetInfo");
     }
 
     @Override
     public SessionListing sessions(String client, String user) {
         String unc = client == null ? null : "\\\\" + SessionFilter.normalize(client);
-        List<NdrStruct> raw = enumerate("NetSessionEnum", InfoLevels.SESSION, levels(502, 2, 10, 1, 0),
+        Listing listing = enumerate("NetSessionEnum", InfoLevels.SESSION, levels(502, 2, 10, 1, 0),
                 (level, buf, read, total, resume) -> {
                     IntByReference r = new IntByReference((int) resume[0]);
                     int s = api().NetSessionEnum(null, w(unc), w(user), level, buf, MAX_PREFERRED_LENGTH, read, total, r);
                     resume[0] = r.getValue();
                     return s;
                 });
-        List<Session> sessions = raw.stream().map(SrvsvcModels::session).filter(s -> SessionFilter.matches(s, client, user)).toList();
-        return new SessionListing(sessions, "NetSessionEnum (netapi32)");
+        List<Session> sessions = listing.entries().stream().map(SrvsvcModels::session)
+                .filter(s -> SessionFilter.matches(s, client, user)).toList();
+        return new SessionListing(sessions, "NetSessionEnum level " + listing.level() + " (netapi32)");
     }
 
     @Override
@@ -152,7 +203,7 @@ public final class WindowsServer implements ServerAccess {
             int s = api().NetFileEnum(null, w(basePath), w(user), level, buf, MAX_PREFERRED_LENGTH, read, total, r);
             resume[0] = r.getValue().longValue();
             return s;
-        }).stream().map(SrvsvcModels::openFile).toList();
+        }).entries().stream().map(SrvsvcModels::openFile).toList();
     }
 
     @Override
@@ -162,7 +213,7 @@ public final class WindowsServer implements ServerAccess {
             int s = api().NetConnectionEnum(null, w(qualifier), level, buf, MAX_PREFERRED_LENGTH, read, total, r);
             resume[0] = r.getValue();
             return s;
-        }).stream().map(e -> SrvsvcModels.connection(qualifier, e)).toList();
+        }).entries().stream().map(e -> SrvsvcModels.connection(qualifier, e)).toList();
     }
 
     @Override
@@ -177,7 +228,7 @@ public final class WindowsServer implements ServerAccess {
             int s = api().NetShareEnum(null, level, buf, MAX_PREFERRED_LENGTH, read, total, r);
             resume[0] = r.getValue();
             return s;
-        }).stream().map(SrvsvcModels::share).toList();
+        }).entries().stream().map(SrvsvcModels::share).toList();
     }
 
     @Override
@@ -187,26 +238,27 @@ public final class WindowsServer implements ServerAccess {
             PointerByReference buffer = new PointerByReference();
             int status = api().NetShareGetInfo(null, w(name), level, buffer);
             try {
-                if (status == NERR_SUCCESS) {
-                    return SrvsvcModels.share(NativeStructs.read(buffer.getValue(), 1, InfoLevels.SHARE.get(level),
-                            p -> Advapi32.INSTANCE.GetSecurityDescriptorLength(p)).get(0));
+                if (status == WindowsFailures.NERR_SUCCESS && buffer.getValue() != null) {
+                    return SrvsvcModels.share(read(buffer, InfoLevels.SHARE.get(level)));
                 }
             } finally {
-                if (buffer.getValue() != null) {
-                    api().NetApiBufferFree(buffer.getValue());
-                }
+                free(buffer);
             }
-            if (status != ERROR_INVALID_LEVEL && status != ERROR_ACCESS_DENIED) {
-                throw failure(status, "NetShareGetInfo " + name);
+            if (status != WindowsFailures.ERROR_INVALID_LEVEL && status != WindowsFailures.ERROR_ACCESS_DENIED) {
+                throw WindowsFailures.of(status, "NetShareGetInfo " + name);
             }
-            last = status;
+            if (last != WindowsFailures.ERROR_ACCESS_DENIED) {
+                last = status;
+            }
         }
-        throw failure(last, "NetShareGetInfo " + name);
+        throw WindowsFailures.of(last, "NetShareGetInfo " + name);
     }
 
     @Override
     public void deleteSession(String client, String user) {
-        check(api().NetSessionDel(null, w(client == null ? null : "\\\\" + SessionFilter.normalize(client)), w(user)), "NetSessionDel");
+        String unc = client == null ? null : "\\\\" + SessionFilter.normalize(client);
+        check(api().NetSessionDel(null, w(unc), w(user)),
+                "NetSessionDel" + (unc == null ? "" : " " + unc) + (user == null ? "" : " " + user));
     }
 
     @Override
@@ -217,8 +269,9 @@ public final class WindowsServer implements ServerAccess {
     @Override
     public void addShare(Share share) {
         IntByReference parmErr = new IntByReference();
-        check(api().NetShareAdd(null, 502, NativeStructs.write(SrvsvcModels.shareInfo502(share)), parmErr),
-                "NetShareAdd " + share.name());
+        int status = api().NetShareAdd(null, 502, NativeStructs.write(SrvsvcModels.shareInfo502(share)), parmErr);
+        check(status, "NetShareAdd " + share.name()
+                + (parmErr.getValue() != 0 ? " (refused field " + parmErr.getValue() + ")" : ""));
     }
 
     @Override
@@ -227,15 +280,15 @@ public final class WindowsServer implements ServerAccess {
     }
 
     private static void check(int status, String what) {
-        if (status != NERR_SUCCESS) {
-            throw failure(status, what);
+        if (status != WindowsFailures.NERR_SUCCESS) {
+            throw WindowsFailures.of(status, what);
         }
     }
 
     @Override
     public Registry registry() {
         if (registry == null) {
-            registry = new WindowsRegistry();
+            registry = new WindowsRegistry(); // advapi32 itself is loaded by its first call
         }
         return registry;
     }
@@ -248,10 +301,5 @@ public final class WindowsServer implements ServerAccess {
     @Override
     public void close() {
         // nothing held open between calls
-    }
-
-    /** Pointer-sized reads for tests of the layouts on any platform. */
-    static NdrStruct readOne(Pointer p, Layout layout) {
-        return NativeStructs.read(p, 1, layout, d -> 0).get(0);
     }
 }
