@@ -28,9 +28,11 @@
 //SOURCES access/samba/SambaTools.java
 //SOURCES access/samba/SmbstatusParser.java
 //SOURCES access/samba/TestparmParser.java
+//SOURCES access/windows/AdvApi.java
 //SOURCES access/windows/NativeLayout.java
 //SOURCES access/windows/NativeStructs.java
 //SOURCES access/windows/NetApi.java
+//SOURCES access/windows/WindowsFailures.java
 //SOURCES access/windows/WindowsRegistry.java
 //SOURCES access/windows/WindowsServer.java
 //SOURCES change/AnonymousRestriction.java
