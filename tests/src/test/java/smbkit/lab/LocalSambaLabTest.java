@@ -67,10 +67,15 @@ class LocalSambaLabTest {
         spooler = Lab.nullSession(SPOOLER);
     }
 
+    /** Null when the lab is switched off (-Dsmbkit.lab=skip) and hold() stopped at Lab.up(). */
     @AfterEach
     void release() throws Exception {
-        user.close();
-        spooler.close();
+        if (user != null) {
+            user.close();
+        }
+        if (spooler != null) {
+            spooler.close();
+        }
     }
 
     static LocalSamba local() {
