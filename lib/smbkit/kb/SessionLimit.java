@@ -20,8 +20,8 @@ public record SessionLimit(Integer limit, String basis) {
         boolean set = users != null && users > 0 && users != UNLIMITED && users < 1_000_000;
         if (info.isSamba()) {
             return set ? new SessionLimit(users.intValue(), "Samba's 'max smbd processes' less its two helper processes")
-                    : new SessionLimit(null, "Samba: no 'max smbd processes' in its registry configuration "
-                            + "(one in smb.conf is not visible remotely)");
+                    : new SessionLimit(null, "Samba: no 'max smbd processes' (over the network, one in smb.conf "
+                            + "cannot be seen)");
         }
         if (set) {
             return new SessionLimit(users.intValue(), "the server's maximum users (sv102_users)");

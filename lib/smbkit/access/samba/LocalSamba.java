@@ -1,31 +1,42 @@
 package smbkit.access.samba;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
 import smbkit.access.SessionFilter;
+import smbkit.kb.AnonymousSetting;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
-import smbkit.model.Session;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
 
 /**
  * The Samba server smbkit runs on, through Samba's own tools: no network session is needed, so it works when
- * smbd refuses new connections. Listings come from smbstatus, settings from testparm and the registry
- * configuration, changes from net conf and smbcontrol.
+ * smbd refuses new connections. Listings come from smbstatus, settings and shares from testparm (registry
+ * configuration included), changes from net conf, net registry and smbcontrol.
  */
 public final class LocalSamba implements ServerAccess {
 
     /** What Samba reports over srvsvc as its type: workstation, server, print server, NT, Unix (Samba). */
     static final long SAMBA_TYPE = 0x809A03;
+    /** What Samba's srvsvc reports as sv102_users, whatever its configuration. */
+    static final long UNLIMITED = 0xFFFFFFFFL;
+    /** Samba counts two helper processes against 'max smbd processes'. */
+    static final int HELPER_PROCESSES = 2;
 
     private final SambaTools tools;
+    private ServerInfo serverInfo;
+    private String guestAccount;
     private SambaRegistry registry;
 
     public LocalSamba(SambaTools tools) {
@@ -37,24 +48,44 @@ public final class LocalSamba implements ServerAccess {
         return "this machine (Samba)";
     }
 
+    /** -B adds byte-range locks, which srvsvc counts per open file. */
     private SmbstatusParser.Status status() {
-        return SmbstatusParser.parse(tools.ok("smbstatus", "--json"));
+        return SmbstatusParser.parse(tools.ok("smbstatus", "-B", "--json"));
     }
 
+    private String testparm() {
+        return tools.ok("testparm");
+    }
+
+    /**
+     * As Samba answers NetrServerGetInfo (platform 500, version 6.1, its type flags), with the session limit
+     * RemoteServer reads over winreg: 'max smbd processes' less the helpers, from smb.conf too.
+     */
     @Override
     public ServerInfo serverInfo() {
-        String max = tools.parameter("max smbd processes");
-        long n = max.matches("\\d+") ? Long.parseLong(max) : 0;
-        return new ServerInfo(tools.parameter("netbios name"), 500, 6, 1, SAMBA_TYPE, tools.parameter("server string"),
-                n > 2 ? n - 2 : null);
+        if (serverInfo == null) {
+            long max = number(tools.parameter("max smbd processes"));
+            serverInfo = new ServerInfo(tools.parameter("netbios name"), 500, 6, 1, SAMBA_TYPE, tools.parameter("server string"),
+                    max > HELPER_PROCESSES ? max - HELPER_PROCESSES : UNLIMITED);
+        }
+        return serverInfo;
+    }
+
+    /** A NULL session runs as this account, and smbstatus names it so. */
+    private String guestAccount() {
+        if (guestAccount == null) {
+            guestAccount = tools.parameter("guest account");
+        }
+        return guestAccount;
     }
 
     @Override
     public SessionListing sessions(String client, String user) {
-        List<Session> all = status().sessionList(tools.parameter("guest account"));
-        return new SessionListing(all.stream().filter(s -> SessionFilter.matches(s, client, user)).toList(), "smbstatus --json");
+        return new SessionListing(status().sessionList(guestAccount()).stream()
+                .filter(s -> SessionFilter.matches(s, client, user)).toList(), "smbstatus --json");
     }
 
+    /** Samba's srvsvc filters on the user only; the path prefix is honoured here as Windows does. */
     @Override
     public List<OpenFile> openFiles(String basePath, String user) {
         return status().files().stream()
@@ -64,9 +95,13 @@ public final class LocalSamba implements ServerAccess {
 
     @Override
     public List<Connection> connections(String qualifier) {
-        return status().connections(qualifier);
+        SmbstatusParser.Status status = status();
+        Map<String, Share> byKey = TestparmParser.allShares(testparm(), "", status.usesByShare()).stream()
+                .collect(Collectors.toMap(Share::key, Function.identity(), (a, b) -> a));
+        return status.connections(qualifier, byKey);
     }
 
+    /** smbstatus lists the real tree connects, unlike Samba's srvsvc. */
     @Override
     public boolean connectionsAreReliable() {
         return true;
@@ -74,61 +109,91 @@ public final class LocalSamba implements ServerAccess {
 
     @Override
     public List<Share> shares() {
-        return TestparmParser.shares(tools.ok("testparm", "--suppress-prompt"), status().usesByShare());
+        return TestparmParser.shares(testparm(), serverInfo().comment(), status().usesByShare());
     }
 
     @Override
     public Share share(String name) {
-        return shares().stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> new SmbkitException(Failure.NOT_FOUND, where() + " has no share " + name, null));
+        return TestparmParser.share(testparm(), name, serverInfo().comment(), status().usesByShare())
+                .orElseThrow(() -> new SmbkitException(Failure.NOT_FOUND, where() + " has no share " + name,
+                        "List them with 'testparm -s " + tools.conf() + "'"));
     }
 
-    /** A whole client: smbcontrol kill-client-ip; one user: each matching session's smbd process shut down. */
+    /**
+     * A whole client: smbcontrol kill-client-ip for each address its sessions come from. One user's: each
+     * smbd process serving them shut down, which is what Samba's own NetrSessionDel does (so a process that
+     * also serves another session of that client ends that one too).
+     */
     @Override
     public void deleteSession(String client, String user) {
-        String address = SessionFilter.normalize(client);
+        SmbstatusParser.Status status = status();
         if (user == null || user.isEmpty()) {
-            if (sessions(address, null).sessions().isEmpty()) {
-                throw new SmbkitException(Failure.NOT_FOUND, where() + " has no session from " + address, null);
+            List<String> addresses = status.addressesOf(client);
+            if (addresses.isEmpty()) {
+                throw new SmbkitException(Failure.NOT_FOUND, where() + " has no session from " + SessionFilter.normalize(client),
+                        "List them with list-sessions --local");
             }
-            tools.ok("smbcontrol", "smbd", "kill-client-ip", address);
+            addresses.forEach(a -> tools.ok("smbcontrol", "smbd", "kill-client-ip", a));
             return;
         }
-        SmbstatusParser.Status status = status();
-        List<Long> pids = status.sessions().stream()
-                .filter(s -> SessionFilter.sameClient(s.client(), address) && s.user() != null && s.user().equalsIgnoreCase(user))
-                .map(SmbstatusParser.RawSession::pid).distinct().toList();
+        List<Long> pids = status.pidsOf(client, user);
         if (pids.isEmpty()) {
-            throw new SmbkitException(Failure.NOT_FOUND, where() + " has no session of " + user + " from " + address, null);
+            throw new SmbkitException(Failure.NOT_FOUND, where() + " has no session of " + user + " from "
+                    + SessionFilter.normalize(client), "List them with list-sessions --local");
         }
         for (long pid : pids) {
-            tools.ok("smbcontrol", Long.toString(pid), "shutdown");
+            SambaTools.Output o = tools.run("smbcontrol", Long.toString(pid), "shutdown");
+            if (o.exit() != 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw tools.failed("smbcontrol", List.of(Long.toString(pid), "shutdown"), o);
+            }
         }
     }
 
     @Override
     public void closeFile(long id) {
         throw new SmbkitException(Failure.NOT_AVAILABLE, "Samba has no tool to close one open file",
-                "Close the session that holds it instead (close-sessions --client CLIENT)");
+                "Close the session that holds it instead (close-sessions --local --client CLIENT)");
     }
 
+    /** As a registry share (net conf), so that it can be removed again the same way. */
     @Override
     public void addShare(Share share) {
         String path = share.path() != null && share.path().startsWith("C:") ? share.path().substring(2).replace('\\', '/') : share.path();
-        tools.ok("net", "conf", "addshare", share.name(), path, "writeable=n", "guest_ok=n",
+        if (path == null || !Files.isDirectory(Path.of(path))) {
+            throw new SmbkitException(Failure.NOT_FOUND, "cannot share " + path + ": no such directory on " + where(),
+                    "Create it first; Samba's NetrShareAdd refuses a missing path too");
+        }
+        if (TestparmParser.share(testparm(), share.name(), "", Map.of()).isPresent()) {
+            throw new SmbkitException(Failure.NOT_AVAILABLE, where() + " already has a share " + share.name(),
+                    "Remove it first, or choose another name");
+        }
+        tools.ok("net", "conf", "--", "addshare", share.name(), path, "writeable=n", "guest_ok=n",
                 share.remark() == null ? "" : share.remark());
         if (share.isPrinter()) {
-            tools.ok("net", "conf", "setparm", share.name(), "printable", "yes");
+            tools.ok("net", "conf", "--", "setparm", share.name(), "printable", "yes");
         }
+        if (share.maxUses() != null && share.maxUses() > 0 && share.maxUses() < UNLIMITED) {
+            tools.ok("net", "conf", "--", "setparm", share.name(), "max connections", Long.toString(share.maxUses()));
+        }
+        reload();
     }
 
+    /** Only a registry share can be removed with Samba's tools; one in smb.conf is said to be so. */
     @Override
     public void deleteShare(String name) {
-        SambaTools.Output o = tools.run("net", "conf", "delshare", name);
-        if (o.exit() != 0) {
-            throw new SmbkitException(Failure.NOT_AVAILABLE, "net conf delshare " + name + ": " + o.firstError(),
-                    "A share defined in smb.conf can only be removed there: delete its section and run 'smbcontrol smbd reload-config'");
+        Share share = share(name);
+        if (!registry().keyExists(AnonymousSetting.SAMBA_CONF + "\\" + share.name())) {
+            throw new SmbkitException(Failure.NOT_AVAILABLE, share.name() + " is defined in " + tools.conf()
+                    + ", not in Samba's registry configuration, so net conf cannot remove it",
+                    "Delete its section from " + tools.conf() + " and run 'smbcontrol smbd reload-config'");
         }
+        tools.ok("net", "conf", "--", "delshare", share.name());
+        reload();
+    }
+
+    /** smbd applies a changed registry configuration once told to; a stopped smbd reads it when it starts. */
+    private void reload() {
+        tools.run("smbcontrol", "smbd", "reload-config");
     }
 
     @Override
@@ -147,5 +212,13 @@ public final class LocalSamba implements ServerAccess {
     @Override
     public void close() {
         // nothing held open: every call runs a tool and waits for it
+    }
+
+    private static long number(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

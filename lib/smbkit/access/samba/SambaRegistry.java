@@ -9,12 +9,14 @@ import java.util.Optional;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
+import smbkit.change.RegFile;
 import smbkit.model.RegistryValue;
 
 /**
  * Samba's registry on the server itself, through {@code net registry}: where its configuration lives when
- * {@code include = registry}. Samba 4.17's {@code setvalue} stores REG_MULTI_SZ wrongly (the type's name as
- * the first string), so only REG_SZ and REG_DWORD are written.
+ * {@code include = registry}. Values are read with {@code export}, which gives every type's exact bytes
+ * (enumerate shows a REG_BINARY only as "3 bytes"). Only REG_SZ and REG_DWORD are written: Samba 4.17's
+ * {@code setvalue} stores REG_MULTI_SZ wrongly (the type's name as the first string).
  */
 public final class SambaRegistry implements Registry {
 
@@ -28,22 +30,27 @@ public final class SambaRegistry implements Registry {
         return "HKLM\\" + key;
     }
 
-    /** Not there: said so, or (net registry enumerate on a missing key) exit 255 without a word. */
+    /** Not there: said so, or (enumerate on a missing key) exit 255 without a word. */
     private static boolean missing(SambaTools.Output o) {
         return o.exit() != 0 && (o.err().contains("WERR_FILE_NOT_FOUND") || o.err().contains("WERR_BADFILE")
-                || o.out().contains("WERR_FILE_NOT_FOUND") || (o.out() + o.err()).isBlank());
+                || (o.out() + o.err()).isBlank());
     }
 
+    /** {@code net registry -- ARGS}: the "--" keeps a name or value such as "-1" from being read as an option. */
     private SambaTools.Output net(String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "registry";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return tools.run("net", all);
+        List<String> all = new ArrayList<>(List.of("registry", "--"));
+        all.addAll(List.of(args));
+        return tools.run("net", all.toArray(String[]::new));
     }
 
-    private static SmbkitException failed(String what, SambaTools.Output o) {
-        return new SmbkitException(o.err().contains("ACCESS_DENIED") ? Failure.ACCESS_DENIED : Failure.INTERNAL,
-                "net registry " + what + ": " + o.firstError(), "Run smbkit as root on the Samba server");
+    private SmbkitException failed(SambaTools.Output o, String... args) {
+        List<String> command = new ArrayList<>(List.of("registry"));
+        command.addAll(List.of(args));
+        if (o.err().contains("WERR_ACCESS_DENIED")) {
+            return new SmbkitException(Failure.ACCESS_DENIED, "net " + String.join(" ", command) + ": " + o.firstError(),
+                    "Run smbkit as root on the Samba server");
+        }
+        return tools.failed("net", command, o);
     }
 
     @Override
@@ -55,50 +62,36 @@ public final class SambaRegistry implements Registry {
         if (missing(o)) {
             return false;
         }
-        throw failed("enumerate " + key, o);
+        throw failed(o, "enumerate", hklm(key));
     }
 
     @Override
     public Optional<RegistryValue> get(String key, String name) {
-        SambaTools.Output o = net("getvalue", hklm(key), name);
-        if (missing(o)) {
-            return Optional.empty();
-        }
-        if (o.exit() != 0) {
-            throw failed("getvalue " + key + " " + name, o);
-        }
-        return Optional.ofNullable(parseValue(o.out().lines().toList()));
+        return values(key).entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
     }
 
+    /** The key's own values, from {@code export} (which also writes its subkeys: those are left out). */
     @Override
     public Map<String, RegistryValue> values(String key) {
-        SambaTools.Output o = net("enumerate", hklm(key));
+        SambaTools.Output o = net("export", hklm(key), "/dev/stdout");
         if (missing(o)) {
             return Map.of();
         }
         if (o.exit() != 0) {
-            throw failed("enumerate " + key, o);
+            throw failed(o, "export", hklm(key), "/dev/stdout");
         }
         Map<String, RegistryValue> out = new LinkedHashMap<>();
-        String name = null;
-        List<String> block = new ArrayList<>();
-        for (String line : (o.out() + "\n").lines().toList()) {
-            if (line.startsWith("Valuename")) {
-                name = after(line);
-                block.clear();
-            } else if (line.isBlank()) {
-                if (name != null) {
-                    RegistryValue v = parseValue(block);
-                    if (v != null) {
-                        out.put(name, v);
-                    }
-                }
-                name = null;
-            } else if (name != null) {
-                block.add(line);
+        for (RegFile.Entry e : exported(o.out())) {
+            if (e.key().equalsIgnoreCase(key) && e.value().isPresent()) {
+                out.put(e.name(), e.value().get());
             }
         }
         return out;
+    }
+
+    /** Samba writes regedit's format with "HKLM\" for "HKEY_LOCAL_MACHINE\". */
+    static List<RegFile.Entry> exported(String text) {
+        return RegFile.parse(text.replace("\r\n", "\n").replace("\n[HKLM\\", "\n[" + RegFile.HKLM));
     }
 
     @Override
@@ -108,31 +101,23 @@ public final class SambaRegistry implements Registry {
             return List.of();
         }
         if (o.exit() != 0) {
-            throw failed("enumerate " + key, o);
+            throw failed(o, "enumerate", hklm(key));
         }
-        return o.out().lines().filter(l -> l.startsWith("Keyname")).map(SambaRegistry::after).toList();
+        return o.out().lines().filter(l -> l.startsWith("Keyname")).map(l -> l.substring(l.indexOf('=') + 1).strip()).toList();
     }
 
     @Override
     public void set(String key, String name, RegistryValue value) {
-        String type;
-        String data;
-        switch (value.type()) {
-            case RegistryValue.REG_SZ -> {
-                type = "sz";
-                data = value.asString();
-            }
-            case RegistryValue.REG_DWORD -> {
-                type = "dword";
-                data = Long.toString(value.asDword());
-            }
+        String[] typeAndData = switch (value.type()) {
+            case RegistryValue.REG_SZ -> new String[] {"sz", value.asString()};
+            case RegistryValue.REG_DWORD -> new String[] {"dword", Long.toString(value.asDword())};
             default -> throw new SmbkitException(Failure.NOT_AVAILABLE, "Samba's net registry cannot write " + value.typeName()
-                    + " values reliably", "Write it over the network (winreg) instead");
-        }
+                    + " values reliably (HKLM\\" + key + "\\" + name + ")", "Write it over the network (winreg) instead");
+        };
         createKey(key);
-        SambaTools.Output o = net("setvalue", hklm(key), name, type, data);
+        SambaTools.Output o = net("setvalue", hklm(key), name, typeAndData[0], typeAndData[1]);
         if (o.exit() != 0) {
-            throw failed("setvalue " + key + " " + name, o);
+            throw failed(o, "setvalue", hklm(key), name, typeAndData[0]);
         }
     }
 
@@ -140,52 +125,32 @@ public final class SambaRegistry implements Registry {
     public void delete(String key, String name) {
         SambaTools.Output o = net("deletevalue", hklm(key), name);
         if (o.exit() != 0 && !missing(o)) {
-            throw failed("deletevalue " + key + " " + name, o);
+            throw failed(o, "deletevalue", hklm(key), name);
         }
     }
 
+    /** net registry createkey creates the missing parents too. */
     @Override
     public void createKey(String key) {
         SambaTools.Output o = net("createkey", hklm(key));
         if (o.exit() != 0) {
-            throw failed("createkey " + key, o);
+            throw failed(o, "createkey", hklm(key));
         }
     }
 
+    /** Samba refuses a key that still has subkeys with WERR_ACCESS_DENIED: said so in those words. */
     @Override
     public void deleteKey(String key) {
         SambaTools.Output o = net("deletekey", hklm(key));
-        if (o.exit() != 0 && !missing(o)) {
-            throw failed("deletekey " + key, o);
+        if (o.exit() == 0 || missing(o)) {
+            return;
         }
-    }
-
-    private static String after(String line) {
-        int eq = line.indexOf('=');
-        return eq < 0 ? "" : line.substring(eq + 1).strip();
-    }
-
-    /** "Type = REG_SZ" then "Value = "text"" (or a number, or Value[000] lines) as a value. */
-    static RegistryValue parseValue(List<String> lines) {
-        String type = null;
-        List<String> values = new ArrayList<>();
-        for (String line : lines) {
-            String l = line.strip();
-            if (l.startsWith("Type")) {
-                type = after(l);
-            } else if (l.startsWith("Value")) {
-                String v = after(l);
-                values.add(v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
-            }
+        List<String> children = o.err().contains("WERR_ACCESS_DENIED") ? subkeys(key) : List.of();
+        if (!children.isEmpty()) {
+            String some = String.join(", ", children.subList(0, Math.min(5, children.size()))) + (children.size() > 5 ? ", ..." : "");
+            throw new SmbkitException(Failure.ACCESS_DENIED, "HKLM\\" + key + " has subkeys (" + some
+                    + "): Samba deletes only keys without subkeys (WERR_ACCESS_DENIED)", "Delete its subkeys first");
         }
-        if (type == null) {
-            return null;
-        }
-        return switch (type) {
-            case "REG_SZ" -> RegistryValue.string(values.isEmpty() ? "" : values.get(0));
-            case "REG_DWORD" -> RegistryValue.dword(Long.parseLong(values.isEmpty() ? "0" : values.get(0)));
-            case "REG_MULTI_SZ" -> RegistryValue.multiString(values);
-            default -> null;
-        };
+        throw failed(o, "deletekey", hklm(key));
     }
 }

@@ -5,16 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import smbkit.model.Share;
 
 /**
- * {@code testparm -s} as shares, shaped like the remote listing: printable shares as STYPE_PRINTQ, IPC$
- * always there as a special IPC share, paths as "C:" plus backslashes, max connections 0 as unlimited.
+ * {@code testparm -s} as shares, shaped like Samba's srvsvc level 2 answers: printable shares as STYPE_PRINTQ,
+ * IPC$ always there as a special IPC share on C:\tmp, paths as "C:" plus backslashes, max connections 0 as
+ * unlimited. The listing leaves out what NetrShareEnumAll leaves out (browseable = no, available = no) and
+ * the [homes] and [printers] templates; one share by name is found either way, as NetrShareGetInfo finds it.
  */
 public final class TestparmParser {
 
     private TestparmParser() {}
+
+    static final String IPC_PATH = "C:\\tmp";
 
     /** Section name to its parameters (lower-case names), in file order. */
     public static Map<String, Map<String, String>> sections(String text) {
@@ -38,28 +43,68 @@ public final class TestparmParser {
         return out;
     }
 
-    public static List<Share> shares(String text, Map<String, Long> usesByShare) {
-        Map<String, Map<String, String>> sections = sections(text);
-        String serverString = sections.getOrDefault("global", Map.of()).getOrDefault("server string", "Samba");
+    /**
+     * The shares a client enumerating the server would see, IPC$ last.
+     *
+     * @param serverString the expanded server string ({@code testparm --parameter-name}): -s omits a default one
+     */
+    public static List<Share> shares(String text, String serverString, Map<String, Long> usesByShare) {
+        return collect(text, serverString, usesByShare, true);
+    }
+
+    /** Every share, hidden ones too. */
+    public static List<Share> allShares(String text, String serverString, Map<String, Long> usesByShare) {
+        return collect(text, serverString, usesByShare, false);
+    }
+
+    /** One share by name, hidden or not (case-insensitive, as Samba matches share names). */
+    public static Optional<Share> share(String text, String name, String serverString, Map<String, Long> usesByShare) {
+        return allShares(text, serverString, usesByShare).stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    private static List<Share> collect(String text, String serverString, Map<String, Long> usesByShare, boolean enumerableOnly) {
         List<Share> out = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> s : sections.entrySet()) {
-            String name = s.getKey();
-            if (name.equalsIgnoreCase("global") || name.equalsIgnoreCase("homes") || name.equalsIgnoreCase("printers")) {
-                continue;
+        sections(text).forEach((name, p) -> {
+            boolean hidden = no(p.get("browseable")) || no(p.get("available"));
+            if (isShare(name) && !(enumerableOnly && hidden)) {
+                out.add(share(name, p, usesByShare));
             }
-            Map<String, String> p = s.getValue();
-            boolean printer = yes(p.get("printable")) || yes(p.get("print ok"));
-            long max = Long.parseLong(p.getOrDefault("max connections", "0"));
-            out.add(new Share(name, printer ? Share.STYPE_PRINTQ : Share.STYPE_DISKTREE, p.getOrDefault("comment", ""), 0L,
-                    max == 0 ? 0xFFFFFFFFL : max, usesByShare.getOrDefault(name.toLowerCase(Locale.ROOT), 0L),
-                    SmbstatusParser.windowsPath(p.getOrDefault("path", "")), null));
-        }
-        out.add(new Share("IPC$", Share.STYPE_SPECIAL | Share.STYPE_IPC, "IPC Service (" + serverString + ")", 0L, 0xFFFFFFFFL,
-                usesByShare.getOrDefault("ipc$", 0L), "C:\\tmp", null));
+        });
+        out.add(ipc(serverString, usesByShare));
         return out;
+    }
+
+    private static boolean isShare(String section) {
+        return !section.equalsIgnoreCase("global") && !section.equalsIgnoreCase("homes") && !section.equalsIgnoreCase("printers");
+    }
+
+    private static Share share(String name, Map<String, String> p, Map<String, Long> usesByShare) {
+        boolean printer = yes(p.get("printable")) || yes(p.get("print ok"));
+        long type = (printer ? Share.STYPE_PRINTQ : Share.STYPE_DISKTREE) | (yes(p.get("administrative share")) ? Share.STYPE_SPECIAL : 0);
+        long max = parseOr(p.get("max connections"), 0);
+        return new Share(name, type, p.getOrDefault("comment", ""), 0L, max == 0 ? 0xFFFFFFFFL : max,
+                usesByShare.getOrDefault(name.toLowerCase(Locale.ROOT), 0L), SmbstatusParser.windowsPath(p.getOrDefault("path", "")), null);
+    }
+
+    /** Samba's built-in IPC$: its remark names the server string, its path is /tmp. */
+    private static Share ipc(String serverString, Map<String, Long> usesByShare) {
+        return new Share("IPC$", Share.STYPE_SPECIAL | Share.STYPE_IPC, "IPC Service (" + serverString + ")", 0L, 0xFFFFFFFFL,
+                usesByShare.getOrDefault("ipc$", 0L), IPC_PATH, null);
+    }
+
+    private static long parseOr(String v, long otherwise) {
+        try {
+            return v == null ? otherwise : Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     static boolean yes(String v) {
         return v != null && (v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true") || v.equals("1"));
+    }
+
+    static boolean no(String v) {
+        return v != null && (v.equalsIgnoreCase("no") || v.equalsIgnoreCase("false") || v.equals("0"));
     }
 }

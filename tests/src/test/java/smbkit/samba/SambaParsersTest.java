@@ -3,9 +3,6 @@ package smbkit.samba;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -23,10 +20,8 @@ import smbkit.model.Share;
  */
 class SambaParsersTest {
 
-    static String fixture(String name) throws IOException {
-        try (InputStream in = SambaParsersTest.class.getResourceAsStream("/samba/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    static String fixture(String name) {
+        return SambaFixtures.read(name);
     }
 
     @Test
@@ -54,13 +49,13 @@ class SambaParsersTest {
     @Test
     void smbstatusConnectionsAreRealData() throws Exception {
         SmbstatusParser.Status status = SmbstatusParser.parse(fixture("smbstatus-kb.json"));
-        assertEquals(5, status.connections("IPC$").size(), "the NULL sessions' IPC$ connections");
-        assertEquals("127.0.0.2", status.connections("files").get(0).netname());
+        assertEquals(5, status.connections("IPC$", java.util.Map.of()).size(), "the NULL sessions' IPC$ connections");
+        assertEquals("127.0.0.2", status.connections("files", java.util.Map.of()).get(0).netname());
     }
 
     @Test
     void testparmSharesLookLikeTheRemoteListing() throws Exception {
-        List<Share> shares = TestparmParser.shares(fixture("testparm-kb.txt"), java.util.Map.of("files", 1L));
+        List<Share> shares = TestparmParser.shares(fixture("testparm-kb.txt"), "smbkit lab (kb)", java.util.Map.of("files", 1L));
         assertEquals(List.of("files", "laser", "inkjet", "IPC$"), shares.stream().map(Share::name).toList());
         Share laser = shares.get(1);
         assertTrue(laser.isPrinter());
