@@ -60,7 +60,7 @@ public class TargetOptions {
     boolean local;
 
     @Option(names = "--samba-conf", paramLabel = "FILE",
-            description = "Local mode on Samba: its configuration file (default: SMBKIT_SAMBA_CONF, else /etc/samba/smb.conf).")
+            description = "Local mode on Samba: its configuration file (default: SMBKIT_SAMBA_CONF, else the one smbd -b reports, else /etc/samba/smb.conf).")
     Path sambaConf;
 
     @Option(names = "--preferred-length", paramLabel = "BYTES", hidden = true, defaultValue = "-1",
