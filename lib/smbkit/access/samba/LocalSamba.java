@@ -35,8 +35,8 @@ public final class LocalSamba implements ServerAccess {
     static final int HELPER_PROCESSES = 2;
 
     private final SambaTools tools;
+    private Map<String, String> globals;
     private ServerInfo serverInfo;
-    private String guestAccount;
     private SambaRegistry registry;
 
     public LocalSamba(SambaTools tools) {
@@ -64,8 +64,8 @@ public final class LocalSamba implements ServerAccess {
     @Override
     public ServerInfo serverInfo() {
         if (serverInfo == null) {
-            long max = number(tools.parameter("max smbd processes"));
-            serverInfo = new ServerInfo(tools.parameter("netbios name"), 500, 6, 1, SAMBA_TYPE, tools.parameter("server string"),
+            long max = number(global("max smbd processes"));
+            serverInfo = new ServerInfo(global("netbios name"), 500, 6, 1, SAMBA_TYPE, global("server string"),
                     max > HELPER_PROCESSES ? max - HELPER_PROCESSES : UNLIMITED);
         }
         return serverInfo;
@@ -73,10 +73,15 @@ public final class LocalSamba implements ServerAccess {
 
     /** A NULL session runs as this account, and smbstatus names it so. */
     private String guestAccount() {
-        if (guestAccount == null) {
-            guestAccount = tools.parameter("guest account");
+        return global("guest account");
+    }
+
+    /** A [global] parameter, from one read of them all. */
+    private String global(String name) {
+        if (globals == null) {
+            globals = tools.globals();
         }
-        return guestAccount;
+        return globals.getOrDefault(name, "");
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,9 +98,12 @@ public final class SambaTools {
                 "Run '" + tool + " -s " + conf + " " + String.join(" ", args) + "' on this machine to see more");
     }
 
-    /** One smb.conf parameter as Samba reads it (registry configuration included, defaults filled in). */
-    public String parameter(String name) {
-        return ok("testparm", "--parameter-name", name).strip();
+    /**
+     * The [global] parameters as Samba reads them (registry configuration included, defaults filled in and
+     * expanded), names in lower case: one testparm run for all of them, not one per parameter.
+     */
+    public Map<String, String> globals() {
+        return TestparmParser.sections(ok("testparm", "-v")).getOrDefault("global", Map.of());
     }
 
     /** Samba's compiled-in configuration file ({@code smbd -b}: CONFIGFILE), if smbd is here and says. */

@@ -46,7 +46,7 @@ public final class TestparmParser {
     /**
      * The shares a client enumerating the server would see, IPC$ last.
      *
-     * @param serverString the expanded server string ({@code testparm --parameter-name}): -s omits a default one
+     * @param serverString the expanded server string ({@code testparm -v}): without -v a default one is left out
      */
     public static List<Share> shares(String text, String serverString, Map<String, Long> usesByShare) {
         return collect(text, serverString, usesByShare, true);
