@@ -2,13 +2,15 @@ package smbkit;
 
 /**
  * Every way a run can end, with its exit code: one scheme for all scripts, documented in the README.
- * Codes 0-4 are outcomes; 10 and up are failures the user can act on; 70 is a bug.
+ * Codes 0-5 are outcomes; 10 and up are failures the user can act on; 70 is a bug.
  */
 public enum Failure {
     ACTION_NEEDED(1, "findings call for action"),
     USAGE(2, "usage error"),
     PARTIAL(3, "some hosts or items failed"),
     REFUSED_UNSAFE(4, "refused: it could lose data"),
+    /** A diagnosis that could not read a part it needs (the session listing above all): never "healthy". */
+    INCOMPLETE(5, "diagnosis incomplete: a part could not be read"),
     UNKNOWN_HOST(10, "unknown host"),
     CONNECTION_REFUSED(11, "connection refused"),
     TIMEOUT(12, "timed out"),
