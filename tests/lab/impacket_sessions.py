@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """NetrSessionEnum (level 1) through impacket, an independent client: the tests' cross-check and the
-benchmark's reference. Usage: impacket_sessions.py HOST AUTHFILE [--repeat N]. Prints JSON rows
+benchmark's reference. Usage: impacket_sessions.py HOST[:PORT] AUTHFILE [--repeat N]. Prints JSON rows
 {client, user, opens, flags}. Credentials come from the smbclient-style AUTHFILE, never the command line."""
 import json
 import sys
@@ -19,8 +19,11 @@ def read_auth(path):
     return values.get('username', ''), values.get('password', ''), values.get('domain', '')
 
 
-def sessions(host, user, password, domain):
+def sessions(target, user, password, domain):
+    host, _, port = target.rpartition(':') if target.count(':') == 1 else (target, '', '')
     rpc = transport.DCERPCTransportFactory(r'ncacn_np:%s[\pipe\srvsvc]' % host)
+    if port:
+        rpc.set_dport(int(port))
     rpc.set_credentials(user, password, domain)
     dce = rpc.get_dce_rpc()
     dce.connect()

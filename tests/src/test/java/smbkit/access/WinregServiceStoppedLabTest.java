@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import smbkit.Failure;
@@ -19,6 +20,7 @@ import smbkit.rpc.Target;
  * NT_STATUS_OBJECT_NAME_NOT_FOUND. Samba always offers winreg, so the lab meets the same refusal through a
  * pipe name it does not have.
  */
+@Tag("lab")
 class WinregServiceStoppedLabTest {
 
     @Test
@@ -30,7 +32,7 @@ class WinregServiceStoppedLabTest {
             RemoteRegistry stopped = new RemoteRegistry(c, "smbkit-no-such-pipe");
             SmbkitException e = assertThrows(SmbkitException.class, () -> stopped.get("SYSTEM\\CurrentControlSet\\Control\\Lsa", "RestrictAnonymous"));
             assertEquals(Failure.NOT_AVAILABLE, e.failure());
-            assertEquals("127.0.0.1 offers no \\PIPE\\smbkit-no-such-pipe: the RemoteRegistry service is not running there."
+            assertEquals(Lab.HOST + " offers no \\PIPE\\smbkit-no-such-pipe: the RemoteRegistry service is not running there."
                     + " Start it with 'sc \\\\127.0.0.1 start RemoteRegistry' (or services.msc on the server), or run smbkit"
                     + " on the server itself", e.oneLine());
             assertTrue(e.getCause().getMessage().contains("0xC0000034"), "NT_STATUS_OBJECT_NAME_NOT_FOUND: " + e.getCause().getMessage());

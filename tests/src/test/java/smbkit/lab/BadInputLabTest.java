@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import smbkit.Scripts;
  * Bad input gets one clear line on stderr, its own exit code (README: Exit codes) and no stack trace: the
  * failures the KB names first, a server at its limit, then the usual ones.
  */
+@Tag("lab")
 class BadInputLabTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import smbkit.Scripts;
  * from three clients): the findings name the right clients and methods, a saved snapshot gives the same
  * findings offline, a workgroup scan survives a host that is down, and the HTML report renders in Chromium.
  */
+@Tag("lab")
 class DiagnoseLabTest {
 
     static final List<String> NULL_CLIENTS = List.of("127.0.0.3", "127.0.0.4", "127.0.0.5");
@@ -88,7 +90,7 @@ class DiagnoseLabTest {
 
     @Test
     void aScanOverSeveralAddressesFinishesAndReportsTheOneDown() {
-        Scripts.Result r = diagnose(Lab.HOST, "127.0.0.2", Lab.KB, "127.0.0.3:1", "--parallel", "4");
+        Scripts.Result r = diagnose(Lab.HOST, Lab.at("127.0.0.2"), Lab.KB, "127.0.0.3:1", "--parallel", "4");
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("Hosts by load"), r.out());
         assertTrue(r.out().contains("127.0.0.3:1") && r.out().contains("unreachable"), r.out());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ import smbkit.rpc.Target;
  * at a time, and changes made with Samba's own tools restored exactly. Every client is this test's own
  * (127.0.0.160-169): .160 is the remote path's own session, .161 and .162 are held for every test.
  */
+@Tag("lab")
 class LocalSambaLabTest {
 
     static final String ADMIN = "127.0.0.160";

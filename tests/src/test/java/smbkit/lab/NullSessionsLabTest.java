@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import smbkit.Scripts;
  * sessions (holding \PIPE\spoolss) from two others. map-open-pipes puts the files under the right client,
  * find-null-sessions finds the two NULL clients, and close-sessions closes them and nothing else.
  */
+@Tag("lab")
 class NullSessionsLabTest {
 
     static final String TOOL = "127.0.0.40";

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import smbkit.Lab;
@@ -16,6 +17,7 @@ import smbkit.Scripts;
  * for) comes back whole. Samba sends it in one reply over several fragments; Windows would page it with
  * ERROR_MORE_DATA, which PagingTest covers on Windows-shaped bytes.
  */
+@Tag("lab")
 class PagingLabTest {
 
     @Test

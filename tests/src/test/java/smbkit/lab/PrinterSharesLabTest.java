@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import smbkit.rpc.Target;
  * remark, a dry run that removes nothing, removal that leaves the file share, and a restore that brings them
  * back the same.
  */
+@Tag("lab")
 class PrinterSharesLabTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import smbkit.rpc.Target;
  * Method 1 on the real Samba: read the restriction, change it (a dry run first), see new NULL sessions
  * refused while users still connect, and restore exactly what was there, "absent" included.
  */
+@Tag("lab")
 class RestrictAnonymousLabTest {
 
     static final String KEY = AnonymousSetting.SAMBA_GLOBAL;
@@ -39,15 +41,21 @@ class RestrictAnonymousLabTest {
     @TempDir
     Path tmp;
 
+    /** What the lab had before this test: put back afterwards, and only if the test got as far as reading it. */
+    private Optional<RegistryValue> before;
+
     @BeforeEach
     void startAbsent() throws Exception {
         Lab.up();
+        before = read();
         write(Optional.empty());
     }
 
     @AfterEach
-    void leaveAbsent() throws Exception {
-        write(Optional.empty());
+    void restoreWhatWasThere() throws Exception {
+        if (before != null) {
+            write(before);
+        }
     }
 
     static RemoteServer admin() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import smbkit.Lab;
@@ -19,6 +20,7 @@ import smbkit.rpc.SmbConnection;
 import smbkit.rpc.Target;
 
 /** A session that ends between close-sessions' listing and its delete: reported as gone, exit 17, nothing else touched. */
+@Tag("lab")
 class SessionGoneLabTest {
 
     @Test
