@@ -92,19 +92,18 @@ public class SmbDiagnose implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<HostDiagnosis> results = from.isEmpty() ? collect() : fromFiles();
+        if (output.format == Format.table) {
+            printTables(out, results);
+        } else {
+            Renderer.print(DiagnosisView.findings(results), output.format, out);
+        }
+        out.flush(); // the report is out before a file that cannot be written ends the run (exit 21)
         if (save != null) {
             List<Object> snapshots = results.stream().filter(HostDiagnosis::reached).map(r -> (Object) SnapshotJson.write(r.snapshot())).toList();
             Records.write(save, snapshots.size() == 1 ? castMap(snapshots.get(0)) : java.util.Map.of("tool", "smb-diagnose-scan", "hosts", snapshots));
         }
         if (html != null) {
-            Path abs = html.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Files.writeString(abs, HtmlReport.render(results));
-        }
-        if (output.format == Format.table) {
-            printTables(out, results);
-        } else {
-            Renderer.print(DiagnosisView.findings(results), output.format, out);
+            smbkit.io.SafeFiles.replace(html, HtmlReport.render(results));
         }
         return exitCode(results);
     }

@@ -48,6 +48,7 @@
 //SOURCES cli/TargetOptions.java
 //SOURCES cli/UserSpec.java
 //SOURCES cli/VerbosityOptions.java
+//SOURCES io/SafeFiles.java
 //SOURCES kb/AnonymousSetting.java
 //SOURCES kb/ClientActivity.java
 //SOURCES kb/ClosePlan.java

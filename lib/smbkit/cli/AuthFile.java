@@ -1,13 +1,10 @@
 package smbkit.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.io.SafeFiles;
 
 /**
  * smbclient's authentication file ({@code -A}): {@code username = }, {@code password = }, {@code domain = }
@@ -15,17 +12,12 @@ import smbkit.SmbkitException;
  */
 public record AuthFile(String domain, String user, char[] password) {
 
+    /** smbclient's files are a few lines: anything larger is not one (and /dev/zero must not fill the heap). */
+    public static final long MAX_BYTES = 64 << 10;
+
     public static AuthFile read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new SmbkitException(Failure.FILE_ERROR, "authentication file " + path + " does not exist",
-                    "Give a file with 'username =', 'password =' and optionally 'domain =' lines");
-        } catch (IOException e) {
-            throw new SmbkitException(Failure.FILE_ERROR, "cannot read authentication file " + path + ": "
-                    + e.getMessage(), null);
-        }
+        String text = SafeFiles.readText(path, MAX_BYTES, "authentication file",
+                "Give a file with 'username =', 'password =' and optionally 'domain =' lines");
         String domain = null;
         String user = null;
         char[] password = null;
