@@ -18,6 +18,7 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.access.SessionFilter;
+import smbkit.change.ChangeJournal;
 import smbkit.change.CloseRecord;
 import smbkit.change.Records;
 import smbkit.change.SessionCloser;
@@ -77,7 +78,8 @@ public class CloseSessions implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--record", paramLabel = "FILE",
-            description = "Where to write what was closed (default with --apply: close-sessions-HOST-TIME.json).")
+            description = "Where to write what was closed, updated as each one is closed (default with --apply: "
+                    + "close-sessions-HOST-TIME.json in $XDG_STATE_HOME/smbkit, else ~/.local/state/smbkit); never overwritten.")
     Path record;
 
     @Override
@@ -121,10 +123,29 @@ public class CloseSessions implements Callable<Integer> {
                 return refused ? Failure.REFUSED_UNSAFE.exitCode() : 0;
             }
             Path where = record != null ? record : Records.defaultPath("close-sessions", server.where());
-            Records.write(where, CloseRecord.planned(server.where(), plan, files, fileIds));
-            List<SessionCloser.Outcome> outcomes = SessionCloser.close(server, plan);
-            List<SessionCloser.FileOutcome> fileOutcomes = SessionCloser.closeFiles(server, fileIds, files);
-            Records.write(where, CloseRecord.done(server.where(), plan, outcomes, fileOutcomes));
+            CloseRecord.Run run = new CloseRecord.Run(server.where(), plan, files, fileIds);
+            where = Records.writeNew(where, run.toMap("planned"));
+            Path written = where;
+            List<SessionCloser.Outcome> outcomes;
+            List<SessionCloser.FileOutcome> fileOutcomes;
+            try (ChangeJournal journal = ChangeJournal.start("close-sessions --apply on " + server.where(), spec.commandLine().getErr())) {
+                journal.record(written);
+                outcomes = SessionCloser.close(server, plan, o -> {
+                    run.session(o);
+                    if (SessionCloser.ASKED.equals(o.result())) {
+                        journal.changed("closed " + o.target().client() + (o.target().user() == null ? "" : " " + o.target().user()));
+                    }
+                    Records.write(written, run.toMap("in progress"));
+                });
+                fileOutcomes = SessionCloser.closeFiles(server, fileIds, files, f -> {
+                    run.file(f);
+                    if (SessionCloser.ASKED.equals(f.result())) {
+                        journal.changed("closed file " + f.id());
+                    }
+                    Records.write(written, run.toMap("in progress"));
+                });
+                Records.write(written, run.toMap("applied"));
+            }
             Renderer.print(CloseView.outcomes(outcomes, fileOutcomes), output.format, out);
             if (output.format == Format.table) {
                 out.println("Written to " + where + ".");

@@ -36,6 +36,7 @@
 //SOURCES access/windows/WindowsRegistry.java
 //SOURCES access/windows/WindowsServer.java
 //SOURCES change/AnonymousRestriction.java
+//SOURCES change/ChangeJournal.java
 //SOURCES change/CloseRecord.java
 //SOURCES change/PrinterShares.java
 //SOURCES change/Records.java

@@ -15,33 +15,60 @@ public final class CloseRecord {
     private CloseRecord() {}
 
     public static Map<String, Object> planned(String host, List<CloseTarget> plan, List<OpenFile> files, List<Long> fileIds) {
-        Map<String, Object> r = header(host, "planned");
-        List<Object> targets = new ArrayList<>();
-        plan.forEach(t -> targets.add(target(t, t.decision().label())));
-        r.put("sessions", targets);
-        List<Object> fs = new ArrayList<>();
-        for (long id : fileIds) {
-            OpenFile f = files.stream().filter(x -> x.id() == id).findFirst().orElse(null);
-            fs.add(file(id, f == null ? null : f.path(), f == null ? null : f.user(), "close"));
-        }
-        r.put("files", fs);
-        return r;
+        return new Run(host, plan, files, fileIds).toMap("planned");
     }
 
     public static Map<String, Object> done(String host, List<CloseTarget> plan, List<SessionCloser.Outcome> outcomes,
             List<SessionCloser.FileOutcome> fileOutcomes) {
-        Map<String, Object> r = header(host, "applied");
-        List<Object> targets = new ArrayList<>();
-        for (CloseTarget t : plan) {
-            String result = outcomes.stream().filter(o -> o.target() == t).map(SessionCloser.Outcome::result)
-                    .findFirst().orElse(t.decision().label());
-            targets.add(target(t, result));
+        Run run = new Run(host, plan, List.of(), fileOutcomes.stream().map(SessionCloser.FileOutcome::id).toList());
+        outcomes.forEach(run::session);
+        fileOutcomes.forEach(run::file);
+        return run.toMap("applied");
+    }
+
+    /**
+     * A run as it goes: the plan, and each session's and file's latest outcome as it becomes known, so that the
+     * record says what was already closed when a run is cut off ("in progress"), not only what was planned.
+     */
+    public static final class Run {
+        private final String host;
+        private final List<CloseTarget> plan;
+        private final List<OpenFile> files;
+        private final List<Long> fileIds;
+        private final Map<CloseTarget, String> results = new java.util.IdentityHashMap<>();
+        private final Map<Long, SessionCloser.FileOutcome> fileResults = new LinkedHashMap<>();
+
+        public Run(String host, List<CloseTarget> plan, List<OpenFile> files, List<Long> fileIds) {
+            this.host = host;
+            this.plan = List.copyOf(plan);
+            this.files = List.copyOf(files);
+            this.fileIds = List.copyOf(fileIds);
         }
-        r.put("sessions", targets);
-        List<Object> fs = new ArrayList<>();
-        fileOutcomes.forEach(f -> fs.add(file(f.id(), f.path(), null, f.result())));
-        r.put("files", fs);
-        return r;
+
+        public synchronized void session(SessionCloser.Outcome o) {
+            results.put(o.target(), o.result());
+        }
+
+        public synchronized void file(SessionCloser.FileOutcome f) {
+            fileResults.put(f.id(), f);
+        }
+
+        /** {@code state}: planned, in progress, applied. */
+        public synchronized Map<String, Object> toMap(String state) {
+            Map<String, Object> r = header(host, state);
+            List<Object> targets = new ArrayList<>();
+            plan.forEach(t -> targets.add(CloseRecord.target(t, results.getOrDefault(t, t.decision().label()))));
+            r.put("sessions", targets);
+            List<Object> fs = new ArrayList<>();
+            for (long id : fileIds) {
+                OpenFile f = files.stream().filter(x -> x.id() == id).findFirst().orElse(null);
+                SessionCloser.FileOutcome o = fileResults.get(id);
+                String path = f != null ? f.path() : o == null ? null : o.path();
+                fs.add(CloseRecord.file(id, path, f == null ? null : f.user(), o == null ? "close" : o.result()));
+            }
+            r.put("files", fs);
+            return r;
+        }
     }
 
     private static Map<String, Object> header(String host, String state) {

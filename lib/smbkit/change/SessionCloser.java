@@ -26,13 +26,38 @@ public final class SessionCloser {
 
     private SessionCloser() {}
 
-    /** What became of a target: closed, already gone, still there, or why it failed. */
-    public record Outcome(CloseTarget target, String result, boolean ok) {}
+    /**
+     * What became of a target: closed, already gone, still there, or why it failed. {@code failure} is the kind
+     * of trouble (null when ok): NOT_FOUND for one gone already, the call's own failure when it failed, PARTIAL
+     * for one still there or not closed by decision. Exit codes are decided by it, never by the text.
+     */
+    public record Outcome(CloseTarget target, String result, boolean ok, Failure failure) {
 
-    public record FileOutcome(long id, String path, String result, boolean ok) {}
+        public Outcome(CloseTarget target, String result, boolean ok) {
+            this(target, result, ok, ok ? null : Failure.PARTIAL);
+        }
+    }
+
+    public record FileOutcome(long id, String path, String result, boolean ok, Failure failure) {
+
+        public FileOutcome(long id, String path, String result, boolean ok) {
+            this(id, path, result, ok, ok ? null : Failure.PARTIAL);
+        }
+    }
 
     /** Every target gets an outcome: those it was not asked to close keep their decision as the result. */
+    /** The progress result of a target or file the server was asked to close, before the check. */
+    public static final String ASKED = "asked to close (not yet checked)";
+
     public static List<Outcome> close(ServerAccess server, List<CloseTarget> targets) {
+        return close(server, targets, o -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} each target's outcome as soon as it is known: "asked to close" right
+     * after each delete (so that a run cut off says what it already did), then the checked outcome.
+     */
+    public static List<Outcome> close(ServerAccess server, List<CloseTarget> targets, java.util.function.Consumer<Outcome> progress) {
         List<Outcome> out = new ArrayList<>();
         Set<String> wholeClientsDone = new HashSet<>();
         List<CloseTarget> asked = new ArrayList<>();
@@ -50,16 +75,25 @@ public final class SessionCloser {
                     server.deleteSession(t.client(), t.user());
                 }
                 asked.add(t);
+                progress.accept(new Outcome(t, ASKED, true, null));
             } catch (SmbkitException e) {
                 // Samba answers ERROR_ACCESS_DENIED, not NERR_ClientNameNotFound, when nothing matched.
                 boolean gone = e.failure() == Failure.NOT_FOUND
                         || (e.failure() == Failure.ACCESS_DENIED && !present(server.sessions(null, null).sessions(), t));
-                out.add(new Outcome(t, gone ? "gone already (closed between the listing and the delete)" : "failed: " + e.oneLine(), false));
+                Outcome o = gone ? new Outcome(t, "gone already (closed between the listing and the delete)", false, Failure.NOT_FOUND)
+                        : new Outcome(t, "failed: " + e.oneLine(), false, e.failure());
+                out.add(o);
+                progress.accept(o);
             }
+        }
+        if (asked.isEmpty()) {
+            return out;
         }
         List<Session> after = settled(() -> server.sessions(null, null).sessions(), now -> anyPresent(now, asked));
         for (CloseTarget t : asked) {
-            out.add(present(after, t) ? new Outcome(t, "still there after the delete", false) : new Outcome(t, "closed", true));
+            Outcome o = present(after, t) ? new Outcome(t, "still there after the delete", false) : new Outcome(t, "closed", true);
+            out.add(o);
+            progress.accept(o);
         }
         return out;
     }
@@ -105,22 +139,33 @@ public final class SessionCloser {
         return before.activeSeconds() == null || now.activeSeconds() == null || now.activeSeconds() >= before.activeSeconds();
     }
 
-    /** 0 when everything asked for was closed; 17 when the only trouble is sessions already gone; else 15 or 3. */
+    /**
+     * 0 when everything asked for was closed; 17 when the only trouble is sessions or files already gone; the
+     * common failure's code when every trouble is of one kind (15 when the server refused); else 3. Decided by
+     * each outcome's failure kind, never by its text.
+     */
     public static int exitCode(List<Outcome> outcomes, List<FileOutcome> files) {
-        boolean allOk = outcomes.stream().allMatch(Outcome::ok) && files.stream().allMatch(FileOutcome::ok);
-        if (allOk) {
+        List<Failure> troubles = new ArrayList<>();
+        outcomes.stream().filter(o -> !o.ok()).forEach(o -> troubles.add(o.failure() == null ? Failure.PARTIAL : o.failure()));
+        files.stream().filter(f -> !f.ok()).forEach(f -> troubles.add(f.failure() == null ? Failure.PARTIAL : f.failure()));
+        if (troubles.isEmpty()) {
             return 0;
         }
-        boolean onlyGone = outcomes.stream().allMatch(o -> o.ok() || o.result().startsWith("gone already"))
-                && files.stream().allMatch(f -> f.ok() || f.result().startsWith("gone already"));
-        if (onlyGone) {
-            return Failure.NOT_FOUND.exitCode();
+        if (troubles.stream().distinct().count() == 1) {
+            return troubles.get(0).exitCode();
         }
-        boolean denied = outcomes.stream().anyMatch(o -> o.result().contains("may not close sessions"));
-        return denied ? Failure.ACCESS_DENIED.exitCode() : Failure.PARTIAL.exitCode();
+        if (troubles.contains(Failure.ACCESS_DENIED)) {
+            return Failure.ACCESS_DENIED.exitCode();
+        }
+        return Failure.PARTIAL.exitCode();
     }
 
     public static List<FileOutcome> closeFiles(ServerAccess server, List<Long> ids, List<OpenFile> open) {
+        return closeFiles(server, ids, open, f -> { });
+    }
+
+    public static List<FileOutcome> closeFiles(ServerAccess server, List<Long> ids, List<OpenFile> open,
+            java.util.function.Consumer<FileOutcome> progress) {
         List<FileOutcome> out = new ArrayList<>();
         Map<Long, String> asked = new LinkedHashMap<>();
         for (long id : ids) {
@@ -128,9 +173,12 @@ public final class SessionCloser {
             try {
                 server.closeFile(id);
                 asked.put(id, path);
+                progress.accept(new FileOutcome(id, path, ASKED, true, null));
             } catch (SmbkitException e) {
-                out.add(new FileOutcome(id, path, e.failure() == Failure.NOT_FOUND
-                        ? "gone already" : "failed: " + e.oneLine(), false));
+                FileOutcome f = new FileOutcome(id, path, e.failure() == Failure.NOT_FOUND
+                        ? "gone already" : "failed: " + e.oneLine(), false, e.failure());
+                out.add(f);
+                progress.accept(f);
             }
         }
         if (asked.isEmpty()) {
@@ -140,7 +188,9 @@ public final class SessionCloser {
                 now -> now.stream().anyMatch(f -> asked.containsKey(f.id())));
         asked.forEach((id, path) -> {
             boolean still = after.stream().anyMatch(f -> f.id() == id);
-            out.add(new FileOutcome(id, path, still ? "still open after the close" : "closed", !still));
+            FileOutcome f = new FileOutcome(id, path, still ? "still open after the close" : "closed", !still);
+            out.add(f);
+            progress.accept(f);
         });
         out.sort(Comparator.comparingInt(f -> ids.indexOf(f.id())));  // in the order asked
         return out;
