@@ -1,5 +1,7 @@
 package smbkit.change;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
+import smbkit.io.SafeFiles;
 import smbkit.kb.AnonymousSetting;
 import smbkit.model.RegistryValue;
 import smbkit.model.ServerInfo;
@@ -89,6 +92,59 @@ public final class AnonymousRestriction {
             case SAMBA_REGISTRY -> AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS;
             case NONE -> throw new SmbkitException(Failure.NOT_AVAILABLE, "no setting smbkit can change there", r.why());
         };
+    }
+
+    /** The step's name in its backups. */
+    public static final String TOOL = "restrict-anonymous";
+
+    /** The values this step backs up and changes, with the type it writes: nothing else may come from a backup. */
+    private static final List<AnonymousSetting> RESTORABLE = List.of(AnonymousSetting.RESTRICT_ANONYMOUS,
+            AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS);
+
+    /** Writes the sealed .reg backup of what is there now, never over another file; returns where it went. */
+    public static Path writeBackup(Path file, String host, List<RegFile.Entry> entries) {
+        String text = RegFile.sealed(TOOL, host, List.of("smbkit restrict-anonymous backup of " + host + ", " + Instant.now(),
+                "A value written as - was absent: restoring deletes it.",
+                "Restore with: smb-restrict-anonymous " + host + " --restore " + file.getFileName() + " --apply"), entries);
+        return SafeFiles.createNew(file, text);
+    }
+
+    /**
+     * A backup checked whole before anything is written: sealed, written by this step, and holding only the
+     * values this step backs up (RestrictAnonymous on Windows, 'restrict anonymous' in Samba's registry
+     * configuration), each absent or of the type this step writes. Anything else is refused, named.
+     */
+    public static RegFile.Backup readBackup(Path file) {
+        byte[] bytes = SafeFiles.read(file, MAX_BACKUP, "backup", "Give the .reg file restrict-anonymous wrote");
+        RegFile.Backup b = RegFile.readSealed(RegFile.text(bytes));
+        if (!TOOL.equals(b.tool())) {
+            throw refused(file, "it is a backup of " + b.tool() + ", not of restrict-anonymous");
+        }
+        if (b.entries().isEmpty()) {
+            throw refused(file, "it holds no value");
+        }
+        for (RegFile.Entry e : b.entries()) {
+            AnonymousSetting s = RESTORABLE.stream().filter(x -> x.key().equalsIgnoreCase(e.key())
+                    && x.name().equalsIgnoreCase(e.name())).findFirst().orElse(null);
+            String what = "HKLM\\" + e.key() + "\\" + e.name();
+            if (s == null) {
+                throw refused(file, "it sets " + what + ", which restrict-anonymous never backs up");
+            }
+            int type = s == AnonymousSetting.RESTRICT_ANONYMOUS ? RegistryValue.REG_DWORD : RegistryValue.REG_SZ;
+            if (e.value().isPresent() && e.value().get().type() != type) {
+                throw refused(file, "it sets " + what + " as " + e.value().get().typeName() + ", not as "
+                        + new RegistryValue(type, new byte[0]).typeName());
+            }
+        }
+        return b;
+    }
+
+    /** A backup's values are a few lines. */
+    static final long MAX_BACKUP = 1 << 20;
+
+    private static SmbkitException refused(Path file, String why) {
+        return new SmbkitException(Failure.FILE_ERROR, "refused to restore " + file + ": " + why,
+                "Nothing was changed; give the .reg file restrict-anonymous wrote, unchanged");
     }
 
     /** Writes each entry (absent: deletes the value), then reads them all back; returns what differs. */

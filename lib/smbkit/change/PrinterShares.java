@@ -181,6 +181,11 @@ public final class PrinterShares {
     }
 
     public static List<Outcome> remove(ServerAccess server, Plan plan) {
+        return remove(server, plan, o -> { });
+    }
+
+    /** Removes each share, telling {@code done} as each one is removed (for a run cut off half-way). */
+    public static List<Outcome> remove(ServerAccess server, Plan plan, java.util.function.Consumer<Outcome> done) {
         List<Outcome> out = new ArrayList<>();
         for (Printer p : plan.printers()) {
             try {
@@ -193,6 +198,7 @@ public final class PrinterShares {
                     continue;
                 }
                 out.add(new Outcome(p.share().name(), true, "removed"));
+                done.accept(out.get(out.size() - 1));
             } catch (SmbkitException e) {
                 out.add(new Outcome(p.share().name(), false, "failed: " + e.oneLine()));
             }
@@ -206,34 +212,177 @@ public final class PrinterShares {
         return checked;
     }
 
+    /** The step's name in its backups. */
+    public static final String TOOL = "remove-printer-shares";
+
+    /** One printer share as a backup holds it, checked: what NetrShareAdd or the registry key would get. */
+    public record Restorable(Share share, String registryKey, Map<String, RegistryValue> registryValues) {}
+
+    /** A backup checked whole: the host it names, the way it was removed, and each share to re-create. */
+    public record RestorePlan(String host, Way way, List<Restorable> shares) {}
+
+    /** Parameters that would make a registry share something other than the printer share it was. */
+    private static final List<String> FORBIDDEN_PARAMETERS = List.of("include", "copy", "config file", "preexec",
+            "root preexec", "postexec", "root postexec", "magic script", "vfs objects", "msdfs proxy");
+
+    /**
+     * Reads a backup as a plan, every value checked before anything is written: sealed, written by this step,
+     * naming its host, and holding printer shares only (type print queue; on Samba, a key directly under
+     * smbconf named as the share, not [global] nor any other section, 'printable = yes', REG_SZ values and
+     * none of the parameters that run commands as root or pull in other configuration). Anything else is
+     * refused with a line naming it (FILE_ERROR).
+     */
     @SuppressWarnings("unchecked")
-    public static List<Outcome> restore(ServerAccess server, Map<String, Object> backup) {
-        String way = String.valueOf(backup.get("way"));
-        List<Outcome> out = new ArrayList<>();
-        for (Object o : (List<Object>) backup.getOrDefault("shares", List.of())) {
-            Map<String, Object> m = (Map<String, Object>) o;
-            String name = (String) m.get("name");
-            Share wanted = share(m);
-            try {
-                if ("registry".equals(way)) {
-                    Registry registry = server.registry();
-                    String key = (String) m.get("registry_key");
-                    registry.createKey(key);
-                    for (Map.Entry<String, Object> v : ((Map<String, Object>) m.get("registry_values")).entrySet()) {
-                        Map<String, Object> val = (Map<String, Object>) v.getValue();
-                        registry.set(key, v.getKey(), new RegistryValue(((Number) val.get("type_code")).intValue(),
-                                HexFormat.of().parseHex((String) val.get("data_hex"))));
-                    }
-                } else if ("srvsvc".equals(way)) {
-                    server.addShare(wanted);
-                } else {
-                    out.add(new Outcome(name, false, "the backup records no way to re-create it"));
-                    continue;
-                }
-                out.add(verify(server, wanted));
-            } catch (SmbkitException e) {
-                out.add(new Outcome(name, false, "failed: " + e.oneLine()));
+    public static RestorePlan restorePlan(Map<String, Object> backup, java.nio.file.Path file) {
+        if (!TOOL.equals(backup.get("tool"))) {
+            throw damaged(file, "it is not a backup of remove-printer-shares");
+        }
+        if (!(backup.get("host") instanceof String host) || host.isBlank()) {
+            throw damaged(file, "it names no host");
+        }
+        Way way;
+        if ("registry".equals(backup.get("way"))) {
+            way = Way.REGISTRY;
+        } else if ("srvsvc".equals(backup.get("way"))) {
+            way = Way.SRVSVC;
+        } else {
+            throw damaged(file, "it records no way to re-create its shares (way " + backup.get("way") + ")");
+        }
+        if (!(backup.get("shares") instanceof List<?> list) || list.isEmpty()) {
+            throw damaged(file, "it holds no share");
+        }
+        List<Restorable> out = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> raw)) {
+                throw damaged(file, "a share is not an object");
             }
+            Map<String, Object> m = (Map<String, Object>) raw;
+            String name = text(m, "name", file, "a share");
+            if (name == null || !validShareName(name)) {
+                throw refused(file, "share name '" + name + "' is not a share name smbkit would have backed up");
+            }
+            if (!names.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw refused(file, "share " + name + " is in it twice");
+            }
+            Share share = share(m, file, name);
+            if ((share.type() & Share.STYPE_MASK) != Share.STYPE_PRINTQ || (share.type() & Share.STYPE_SPECIAL) != 0) {
+                throw refused(file, "share " + name + " is not a printer share (" + share.kind() + "): only printer shares are restored");
+            }
+            String key = null;
+            Map<String, RegistryValue> values = new LinkedHashMap<>();
+            if (way == Way.REGISTRY) {
+                key = text(m, "registry_key", file, name);
+                if (key == null || !key.equalsIgnoreCase(AnonymousSetting.SAMBA_CONF + "\\" + name)) {
+                    throw refused(file, "share " + name + " would be written to HKLM\\" + key + ", not to its own key "
+                            + "HKLM\\" + AnonymousSetting.SAMBA_CONF + "\\" + name);
+                }
+                if (!(m.get("registry_values") instanceof Map<?, ?> rv) || rv.isEmpty()) {
+                    throw damaged(file, "share " + name + " has no registry values");
+                }
+                for (Map.Entry<?, ?> v : rv.entrySet()) {
+                    String param = String.valueOf(v.getKey());
+                    if (!(v.getValue() instanceof Map<?, ?> val)) {
+                        throw damaged(file, "share " + name + ": value " + param + " is not an object");
+                    }
+                    if (param.isBlank() || FORBIDDEN_PARAMETERS.contains(param.strip().toLowerCase(java.util.Locale.ROOT))) {
+                        throw refused(file, "share " + name + " sets '" + param + "', which a printer share restored by smbkit may not set");
+                    }
+                    if (!(val.get("type_code") instanceof Number t) || t.longValue() != RegistryValue.REG_SZ) {
+                        throw refused(file, "share " + name + ": value " + param + " is not REG_SZ, as Samba's configuration keeps them");
+                    }
+                    String hex = val.get("data_hex") instanceof String h ? h : null;
+                    if (hex == null || !hex.matches("([0-9A-Fa-f]{2})*")) {
+                        throw damaged(file, "share " + name + ": value " + param + " has no valid data_hex");
+                    }
+                    values.put(param, new RegistryValue(RegistryValue.REG_SZ, HexFormat.of().parseHex(hex)));
+                }
+                RegistryValue printable = values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("printable")
+                        || e.getKey().equalsIgnoreCase("print ok")).map(Map.Entry::getValue).findFirst().orElse(null);
+                if (printable == null || !List.of("yes", "true", "1", "on").contains(printable.display().strip().toLowerCase(java.util.Locale.ROOT))) {
+                    throw refused(file, "share " + name + " is not 'printable = yes': only printer shares are restored");
+                }
+                for (String param : values.keySet()) {
+                    if ((param.equalsIgnoreCase("printable") || param.equalsIgnoreCase("print ok"))
+                            && !List.of("yes", "true", "1", "on").contains(values.get(param).display().strip().toLowerCase(java.util.Locale.ROOT))) {
+                        throw refused(file, "share " + name + " sets '" + param + " = " + values.get(param).display() + "'");
+                    }
+                }
+            }
+            out.add(new Restorable(share, key, values));
+        }
+        return new RestorePlan(host, way, out);
+    }
+
+    /** What Windows accepts as a share name, and never a section of Samba's with a meaning of its own. */
+    static boolean validShareName(String name) {
+        return !name.isEmpty() && name.length() <= 80 && name.equals(name.strip()) && !name.endsWith("$")
+                && name.chars().noneMatch(c -> c < 0x20 || "\\/[]:|<>+=;,*?\"".indexOf(c) >= 0)
+                && !List.of("global", "homes", "printers", "ipc$").contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Re-creates the planned shares (only with {@code apply}; else says what it would do). A share of that name
+     * that exists already is never written over: one that matches the backup is left as it is, any other
+     * refuses the whole restore before the first write (REFUSED_UNSAFE). A share that fails half-way has its
+     * key removed again, so no half-made share stays behind.
+     */
+    public static List<Outcome> restore(ServerAccess server, RestorePlan plan, boolean apply, java.util.function.Consumer<Outcome> done) {
+        List<Share> existing = server.shares();
+        List<Restorable> todo = new ArrayList<>();
+        List<Outcome> out = new ArrayList<>();
+        Registry registry = plan.way() == Way.REGISTRY ? server.registry() : null;
+        for (Restorable r : plan.shares()) {
+            String name = r.share().name();
+            Share there = existing.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+            boolean keyThere = registry != null && registryKey(registry, name) != null;
+            if (there == null && !keyThere) {
+                todo.add(r);
+                continue;
+            }
+            Outcome same = there == null ? null : verify(server, r.share());
+            if (same != null && same.ok()) {
+                out.add(new Outcome(name, true, "there already, as in the backup: left as it is"));
+                continue;
+            }
+            throw new SmbkitException(Failure.REFUSED_UNSAFE, "refused to restore: " + server.where() + " has a share "
+                    + name + " already" + (there == null ? " (its registry key)" : " (" + there.kind() + ", path " + there.path() + ")")
+                    + ", which the restore would overwrite", "Nothing was changed; remove or rename that share first if you mean it");
+        }
+        for (Restorable r : todo) {
+            String name = r.share().name();
+            if (!apply) {
+                out.add(new Outcome(name, true, "would re-create (printer share, path " + r.share().path()
+                        + (r.registryKey() == null ? "" : ", " + r.registryValues().size() + " registry values: "
+                        + String.join(", ", r.registryValues().keySet())) + ")"));
+                continue;
+            }
+            Outcome o;
+            try {
+                if (plan.way() == Way.REGISTRY) {
+                    registry.createKey(r.registryKey());
+                    try {
+                        for (Map.Entry<String, RegistryValue> v : r.registryValues().entrySet()) {
+                            registry.set(r.registryKey(), v.getKey(), v.getValue());
+                        }
+                    } catch (SmbkitException e) {
+                        try {
+                            registry.deleteKey(r.registryKey());
+                        } catch (SmbkitException again) {
+                            throw new SmbkitException(e.failure(), e.getMessage() + "; and its half-made key HKLM\\"
+                                    + r.registryKey() + " could not be removed: " + again.getMessage(), e.hint(), e);
+                        }
+                        throw e;
+                    }
+                } else {
+                    server.addShare(r.share());
+                }
+                o = verify(server, r.share());
+            } catch (SmbkitException e) {
+                o = new Outcome(name, false, "failed: " + e.oneLine());
+            }
+            out.add(o);
+            done.accept(o);
         }
         return out;
     }
@@ -263,19 +412,38 @@ public final class PrinterShares {
                 : new Outcome(wanted.name(), false, "restored but differs: " + String.join(", ", differences));
     }
 
-    private static Share share(Map<String, Object> m) {
-        String hex = (String) m.get("security_descriptor_hex");
-        return new Share((String) m.get("name"), number(m.get("type")), (String) m.get("remark"),
-                Optional.ofNullable(m.get("permissions")).map(PrinterShares::number).orElse(null),
-                Optional.ofNullable(m.get("max_uses")).map(PrinterShares::number).orElse(null), null, (String) m.get("path"),
-                hex == null ? null : HexFormat.of().parseHex(hex));
+    private static Share share(Map<String, Object> m, java.nio.file.Path file, String name) {
+        String hex = text(m, "security_descriptor_hex", file, name);
+        if (hex != null && !hex.matches("([0-9A-Fa-f]{2})+")) {
+            throw damaged(file, "share " + name + " has a security descriptor that is not hexadecimal");
+        }
+        return new Share(name, number(m.get("type"), file, name + "'s type"), text(m, "remark", file, name),
+                m.get("permissions") == null ? null : number(m.get("permissions"), file, name + "'s permissions"),
+                m.get("max_uses") == null ? null : number(m.get("max_uses"), file, name + "'s max_uses"), null,
+                text(m, "path", file, name), hex == null ? null : HexFormat.of().parseHex(hex));
     }
 
-    private static long number(Object o) {
-        if (!(o instanceof Number n)) {
-            throw new SmbkitException(Failure.FILE_ERROR, "the backup is damaged: " + o + " is not a number",
-                    "Give the file remove-printer-shares wrote, unchanged");
+    private static String text(Map<String, Object> m, String field, java.nio.file.Path file, String where) {
+        Object v = m.get(field);
+        if (v != null && !(v instanceof String)) {
+            throw damaged(file, where + ": " + field + " is not text");
+        }
+        return (String) v;
+    }
+
+    private static long number(Object o, java.nio.file.Path file, String what) {
+        if (!(o instanceof Number n) || o instanceof Double || o instanceof Float || o instanceof java.math.BigDecimal) {
+            throw damaged(file, what + " is " + o + ", not a whole number");
         }
         return n.longValue();
+    }
+
+    private static SmbkitException damaged(java.nio.file.Path file, String what) {
+        return new SmbkitException(Failure.FILE_ERROR, "refused to restore " + file + ": " + what,
+                "Nothing was changed; give the file remove-printer-shares wrote, unchanged");
+    }
+
+    private static SmbkitException refused(java.nio.file.Path file, String what) {
+        return damaged(file, what);
     }
 }

@@ -2,54 +2,117 @@ package smbkit.change;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.io.SafeFiles;
 
 /**
- * Backups and records of changes, as JSON files a person can read and a runbook can keep. A file is written
- * whole or not at all (a temporary file moved in place), so a run cut short never leaves half a backup.
+ * Backups and records of changes, as JSON files a person can read and a runbook can keep, written through
+ * {@link SafeFiles} (whole or not at all, owner-only, never through a planted link). A backup is sealed: its
+ * last field is the SHA-256 of the rest, so a backup cut short or changed is refused rather than half
+ * restored; and a backup never replaces another.
  */
 public final class Records {
 
     private Records() {}
 
-    /** A default file name: {@code <what>-<host>-<yyyyMMdd-HHmmss>.json} in the current directory. */
+    /** The field that seals a backup. */
+    public static final String SEAL = "sha256";
+
+    /** A default file name: {@code <what>-<host>-<yyyyMMdd-HHmmss>.json} in smbkit's state directory. */
     public static Path defaultPath(String what, String host) {
         return defaultPath(what, host, "json");
     }
 
     /** The same with another extension (.reg for registry backups). */
     public static Path defaultPath(String what, String host, String extension) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(what + "-" + host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp + "." + extension);
+        return SafeFiles.stateDir().resolve(fileName(what, host, extension));
     }
 
-    public static void write(Path path, Map<String, Object> content) {
+    /** The bare file name, for a directory the user chose. */
+    public static String fileName(String what, String host, String extension) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return what + "-" + host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp + "." + extension;
+    }
+
+    /** A record or snapshot, replacing what the file held (a record updated as a change goes on). */
+    public static Path write(Path path, Map<String, Object> content) {
+        return SafeFiles.replace(path, pretty(content));
+    }
+
+    /** A record or snapshot, never over an existing file: returns where it went (a suffix when the name was taken). */
+    public static Path writeNew(Path path, Map<String, Object> content) {
+        return SafeFiles.createNew(path, pretty(content));
+    }
+
+    /** A sealed backup, never over an existing file: returns where it went (a suffix when the name was taken). */
+    public static Path writeBackup(Path path, Map<String, Object> content) {
+        return SafeFiles.createNew(path, pretty(seal(content)));
+    }
+
+    /** The content with its seal as the last field. */
+    static Map<String, Object> seal(Map<String, Object> content) {
+        Map<String, Object> sealed = new LinkedHashMap<>(content);
+        sealed.remove(SEAL);
+        sealed.put(SEAL, digest(sealed));
+        return sealed;
+    }
+
+    /** A sealed backup as written; damaged, cut short or unsealed ones are refused (FILE_ERROR). */
+    public static Map<String, Object> readBackup(Path path) {
+        Map<String, Object> m = read(path);
+        Object seal = m.get(SEAL);
+        if (!(seal instanceof String s)) {
+            throw new SmbkitException(Failure.FILE_ERROR, path + " has no checksum: it is incomplete, or not a backup "
+                    + "this version of smbkit wrote", "Nothing was changed; give the backup file smbkit wrote, unchanged");
+        }
+        if (!s.equalsIgnoreCase(digest(m))) {
+            throw new SmbkitException(Failure.FILE_ERROR, path + " does not match its checksum: it was changed or damaged",
+                    "Nothing was changed; give the backup file smbkit wrote, unchanged");
+        }
+        return m;
+    }
+
+    /**
+     * A backup goes back to the host it names: restoring onto another one is refused (REFUSED_UNSAFE) unless
+     * the user said so ({@code toOtherHost}). Hosts are compared as smbkit names them (HOST[:PORT], lower case).
+     */
+    public static void checkHost(Path file, String backupHost, String destination, boolean toOtherHost) {
+        if (!toOtherHost && !backupHost.equalsIgnoreCase(destination)) {
+            throw new SmbkitException(Failure.REFUSED_UNSAFE, "refused to restore " + file + " onto " + destination
+                    + ": it is the backup of " + backupHost, "Nothing was changed there; drop the HOST to restore onto "
+                    + backupHost + ", or add --to-other-host if you mean " + destination);
+        }
+    }
+
+    /** SHA-256 of the compact JSON of everything but the seal. */
+    static String digest(Map<String, Object> content) {
+        Map<String, Object> rest = new LinkedHashMap<>(content);
+        rest.remove(SEAL);
         try {
-            Path abs = path.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
-            Files.writeString(tmp, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
-                    .asString(content) + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            String canonical = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).asString(rest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new SmbkitException(Failure.FILE_ERROR, "cannot compute a backup's checksum: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static String pretty(Map<String, Object> content) {
+        try {
+            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(content) + "\n";
         } catch (IOException e) {
-            throw new SmbkitException(Failure.FILE_ERROR, "cannot write " + path + ": " + e.getMessage(),
-                    "Choose a writable place for it; nothing was changed on the server", e);
+            throw new SmbkitException(Failure.FILE_ERROR, "cannot write a record: " + e.getMessage(), null, e);
         }
     }
 
@@ -63,14 +126,14 @@ public final class Records {
         throw new SmbkitException(Failure.FILE_ERROR, path + " is not a record smbkit wrote", "Give the file a backup was written to");
     }
 
-    /** A JSON file as maps and lists, whatever its top level. */
+    /** A JSON file as maps and lists, whatever its top level: a regular file of at most 64 MiB. */
     public static Object readAny(Path path) {
+        String text = SafeFiles.readText(path, SafeFiles.JSON_CAP, "file", "Give a JSON file smbkit wrote");
         try {
-            return JSON.std.anyFrom(Files.readString(path, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new SmbkitException(Failure.FILE_ERROR, path + " does not exist", "Give the file a backup was written to", e);
-        } catch (IOException e) {
-            throw new SmbkitException(Failure.FILE_ERROR, "cannot read " + path + ": " + e.getMessage(),
+            return JSON.std.anyFrom(text);
+        } catch (IOException | RuntimeException e) {
+            throw new SmbkitException(Failure.FILE_ERROR, path + " is not JSON smbkit can read: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
                     "It must be a file smbkit wrote, unchanged", e);
         }
     }

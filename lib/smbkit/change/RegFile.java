@@ -73,6 +73,67 @@ public final class RegFile {
         return out.toString();
     }
 
+    /** The comment lines that make a backup: which step wrote it, for which host, and the seal at its end. */
+    public static final String TOOL = "smbkit-tool: ";
+    public static final String HOST = "smbkit-host: ";
+    public static final String SEAL = "smbkit-sha256: ";
+
+    /** A backup as read: the step that wrote it, the host it names and its values. */
+    public record Backup(String tool, String host, List<Entry> entries) {}
+
+    /**
+     * A backup in regedit's format with the step and host as comments and, as its last line, the SHA-256 of
+     * everything before it: a backup cut short or changed is refused rather than half restored.
+     */
+    public static String sealed(String tool, String host, List<String> comments, List<Entry> entries) {
+        List<String> all = new ArrayList<>();
+        all.add(TOOL + tool);
+        all.add(HOST + host);
+        all.addAll(comments);
+        String body = write(all, entries);
+        return body + "; " + SEAL + sha256(body) + "\r\n";
+    }
+
+    /** Reads a sealed backup; anything incomplete, changed or unsealed is FILE_ERROR, before any value is used. */
+    public static Backup readSealed(String text) {
+        int at = text.lastIndexOf("; " + SEAL);
+        if (at < 0 || (at > 0 && text.charAt(at - 1) != '\n')) {
+            throw new SmbkitException(Failure.FILE_ERROR, "the backup has no checksum line at its end: it is incomplete "
+                    + "(cut short), or not a backup this version of smbkit wrote", "Nothing was changed; give the .reg file smbkit wrote, unchanged");
+        }
+        String body = text.substring(0, at);
+        String seal = text.substring(at + 2 + SEAL.length()).strip();
+        if (!seal.equalsIgnoreCase(sha256(body))) {
+            throw new SmbkitException(Failure.FILE_ERROR, "the backup does not match its checksum: it was changed or damaged",
+                    "Nothing was changed; give the .reg file smbkit wrote, unchanged");
+        }
+        String tool = comment(body, TOOL);
+        String host = comment(body, HOST);
+        if (tool == null || host == null) {
+            throw new SmbkitException(Failure.FILE_ERROR, "the backup does not say which step and host it is for",
+                    "Nothing was changed; give the .reg file smbkit wrote, unchanged");
+        }
+        return new Backup(tool, host, parse(body));
+    }
+
+    private static String comment(String body, String prefix) {
+        for (String line : body.split("\r?\n")) {
+            if (line.startsWith("; " + prefix)) {
+                return line.substring(2 + prefix.length()).strip();
+            }
+        }
+        return null;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static List<Entry> parse(String text) {
         List<Entry> entries = new ArrayList<>();
         String key = null;
@@ -109,16 +170,37 @@ public final class RegFile {
             return Optional.empty();
         }
         if (data.startsWith("dword:")) {
-            return Optional.of(RegistryValue.dword(Long.parseLong(data.substring(6), 16)));
+            String digits = data.substring(6);
+            if (!digits.matches("[0-9A-Fa-f]{1,8}")) {
+                throw bad(n, "dword:" + digits + " is not 1 to 8 hexadecimal digits");
+            }
+            return Optional.of(RegistryValue.dword(Long.parseLong(digits, 16)));
         }
         if (data.startsWith("\"")) {
             int[] end = new int[1];
-            return Optional.of(RegistryValue.string(unquote(data, end, n)));
+            String text = unquote(data, end, n);
+            if (end[0] != data.length()) {
+                throw bad(n, "text after the closing quote");
+            }
+            return Optional.of(RegistryValue.string(text));
         }
         if (data.startsWith("hex")) {
             int colon = data.indexOf(':');
-            int type = data.startsWith("hex(") ? Integer.parseInt(data.substring(4, data.indexOf(')')), 16) : RegistryValue.REG_BINARY;
+            int type = RegistryValue.REG_BINARY;
+            if (data.startsWith("hex(")) {
+                int close = data.indexOf(')');
+                String t = close < 0 ? "" : data.substring(4, close);
+                if (!t.matches("[0-9A-Fa-f]{1,8}") || colon != close + 1) {
+                    throw bad(n, "hex(" + t + ") is not a value type");
+                }
+                type = (int) Long.parseLong(t, 16);
+            } else if (colon != 3) {
+                throw bad(n, "expected hex: or hex(TYPE):");
+            }
             String hex = data.substring(colon + 1).replace(",", "").replace("\\", "").replaceAll("\\s", "");
+            if (!hex.matches("([0-9A-Fa-f]{2})*")) {
+                throw bad(n, "the hex data is not pairs of hexadecimal digits");
+            }
             return Optional.of(new RegistryValue(type, HexFormat.of().parseHex(hex)));
         }
         throw bad(n, "unknown value data " + data);
