@@ -313,7 +313,7 @@ class LocalSambaLabTest {
             assertTrue(r.out().contains("Probe skipped in local mode"), r.out());
             assertEquals(Optional.of(RegistryValue.string("2")), registry.get(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous"));
 
-            local("RestrictAnonymous", "--restore", backup.toString()).ok();
+            local("RestrictAnonymous", "--restore", backup.toString(), "--apply").ok();
 
             assertEquals(Optional.empty(), registry.get(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous"));
         } finally {
@@ -334,7 +334,7 @@ class LocalSambaLabTest {
             assertTrue(Proc.run(Lab.REPO, "testparm", "-s", Lab.conf(), "--suppress-prompt").out().lines()
                     .noneMatch(l -> l.equals("[laser]")), "laser is gone");
         } finally {
-            local("RemovePrinterShares", "--restore", backup.toString()).ok();
+            local("RemovePrinterShares", "--restore", backup.toString(), "--apply").ok();
         }
         assertEquals(laser, registry.values(AnonymousSetting.SAMBA_CONF + "\\laser"), "its registry values, exactly");
     }

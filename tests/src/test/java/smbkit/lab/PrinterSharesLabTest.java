@@ -91,11 +91,22 @@ class PrinterSharesLabTest {
             assertTrue(shares().stream().anyMatch(s -> s.name().equals("files")), "the file share stays");
             String text = Files.readString(backup);
             assertTrue(text.contains("\"print command\"") && text.contains("Lab inkjet printer"), text);
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
+            Scripts.Result dry = printerShares("--restore", backup.toString());
+            assertEquals(0, dry.exit(), dry.out() + dry.err());
+            assertTrue(dry.out().contains("would re-create"), dry.out());
+            assertEquals(List.of(), printers(), "a restore without --apply re-creates nothing");
+            Scripts.Result elsewhere = printerShares("127.0.0.2", "--restore", backup.toString(), "--apply");
+            assertEquals(4, elsewhere.exit(), "another host: refused unless --to-other-host: " + elsewhere.out());
+            assertEquals(List.of(), printers());
         } finally {
-            Scripts.Result restored = printerShares("--restore", backup.toString());
+            Scripts.Result restored = printerShares("--restore", backup.toString(), "--apply");
             assertEquals(0, restored.exit(), restored.out() + restored.err());
             assertTrue(restored.out().contains("restored, as in the backup"), restored.out());
         }
+        Scripts.Result again = printerShares(Lab.HOST, "--restore", backup.toString(), "--apply");
+        assertEquals(0, again.exit(), again.out() + again.err());
+        assertTrue(again.out().contains("there already, as in the backup"), again.out());
         List<Share> after = shares();
         for (Share was : before.stream().filter(Share::isPrinter).toList()) {
             Share now = after.stream().filter(s -> s.name().equals(was.name())).findFirst().orElseThrow();
@@ -103,6 +114,37 @@ class PrinterSharesLabTest {
             assertEquals(was.remark(), now.remark());
             assertEquals(was.path(), now.path());
         }
+    }
+
+    @Test
+    void aBackupThatWouldOverwriteTheFileShareIsRefusedAndNothingChanges() throws Exception {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (String[] kv : new String[][] {{"path", "/etc"}, {"guest ok", "yes"}, {"printable", "yes"}}) {
+            values.put(kv[0], Map.of("type", "REG_SZ", "type_code", 1, "value", kv[1],
+                    "data_hex", java.util.HexFormat.of().formatHex(smbkit.model.RegistryValue.string(kv[1]).data())));
+        }
+        Map<String, Object> files = new java.util.LinkedHashMap<>();
+        files.put("name", "files");
+        files.put("type", 1);
+        files.put("remark", "");
+        files.put("path", "/etc");
+        files.put("registry_key", smbkit.kb.AnonymousSetting.SAMBA_CONF + "\\files");
+        files.put("registry_values", values);
+        Map<String, Object> b = new java.util.LinkedHashMap<>();
+        b.put("tool", "remove-printer-shares");
+        b.put("host", Lab.HOST);
+        b.put("way", "registry");
+        b.put("shares", List.of(files));
+        Path hostile = smbkit.change.Records.writeBackup(tmp.resolve("hostile.json"), b);
+        Share before = shares().stream().filter(s -> s.name().equals("files")).findFirst().orElseThrow();
+
+        Scripts.Result r = printerShares("--restore", hostile.toString(), "--apply");
+
+        assertEquals(4, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("has a share files already"), r.out());
+        Share after = shares().stream().filter(s -> s.name().equals("files")).findFirst().orElseThrow();
+        assertEquals(before.path(), after.path());
+        assertEquals(before.type(), after.type());
     }
 
     @Test

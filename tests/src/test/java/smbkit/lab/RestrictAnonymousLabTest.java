@@ -127,7 +127,7 @@ class RestrictAnonymousLabTest {
             assertTrue(existing.isAlive(), "the existing NULL session is not touched by the setting");
             assertTrue(Files.readString(backup).contains("\"restrict anonymous\"=-"), "absent is in the backup");
 
-            restrict("--restore", backup.toString()).ok();
+            restrict("--restore", backup.toString(), "--apply").ok();
 
             assertEquals(Optional.empty(), read(), "the value that was absent is removed again");
             assertTrue(nullSessionConnects("127.0.0.74"), "NULL sessions work again");
@@ -143,9 +143,50 @@ class RestrictAnonymousLabTest {
         restrict("--set", "2", "--apply", "--backup", backup.toString(), "--no-probe").ok();
         assertEquals(Optional.of(RegistryValue.string("2")), read());
 
-        restrict("--restore", backup.toString(), "--no-probe").ok();
+        Scripts.Result dry = restrict("--restore", backup.toString(), "--no-probe").ok();
+        assertTrue(dry.out().contains("Would restore") && dry.out().contains("REG_SZ:2 -> REG_SZ:1"), dry.out());
+        assertEquals(Optional.of(RegistryValue.string("2")), read(), "a restore without --apply changes nothing");
+
+        restrict("--restore", backup.toString(), "--no-probe", "--apply").ok();
 
         assertEquals(Optional.of(RegistryValue.string("1")), read());
+    }
+
+    @Test
+    void aRestoreWithNoHostGoesToTheBackupsHostAndTwoBackupsInOneSecondKeepBoth() {
+        write(Optional.of(RegistryValue.string("1")));
+        Path backup = tmp.resolve("same.reg");
+        restrict("--set", "2", "--apply", "--backup", backup.toString(), "--no-probe").ok();
+        restrict("--set", "0", "--apply", "--backup", backup.toString(), "--no-probe").ok();
+        Path second = tmp.resolve("same-2.reg");
+        assertTrue(Files.exists(second), "the second backup did not overwrite the first");
+
+        Scripts.Result r = Scripts.run("RestrictAnonymous", "-A", Lab.ADMIN_AUTH.toString(), "--source-address", "127.0.0.71",
+                "--restore", backup.toString(), "--apply", "--no-probe");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(Optional.of(RegistryValue.string("1")), read(), "the first backup still holds the original value");
+    }
+
+    @Test
+    void aBackupSettingAnotherValueIsRefusedAndNothingIsWritten() throws Exception {
+        write(Optional.of(RegistryValue.string("1")));
+        Path backup = tmp.resolve("good.reg");
+        restrict("--set", "2", "--apply", "--backup", backup.toString(), "--no-probe").ok();
+        String text = Files.readString(backup);
+        // a hostile edit that keeps the file well-formed: another value before the good one, re-sealed
+        String body = text.substring(0, text.lastIndexOf("; smbkit-sha256: "))
+                .replace("\"restrict anonymous\"=", "\"guest ok\"=\"yes\"\r\n\"restrict anonymous\"=");
+        String sealed = body + "; smbkit-sha256: " + java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))) + "\r\n";
+        Path hostile = Files.writeString(tmp.resolve("hostile.reg"), sealed);
+
+        Scripts.Result r = restrict("--restore", hostile.toString(), "--apply", "--no-probe");
+        assertEquals(21, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("guest ok"), r.err());
+        assertEquals(Optional.of(RegistryValue.string("2")), read(), "not even the allowed value was written");
+        try (RemoteServer s = admin()) {
+            assertEquals(Optional.empty(), s.registry().get(KEY, "guest ok"));
+        }
     }
 
     @Test
@@ -174,7 +215,7 @@ class RestrictAnonymousLabTest {
 
         assertTrue(Files.exists(backup), "the backup was written before any change");
         assertFalse(Files.exists(tmp.resolve("cut.reg.part")) && !Files.exists(backup), "never a half-written backup");
-        restrict("--restore", backup.toString(), "--no-probe").ok();
+        restrict("--restore", backup.toString(), "--no-probe", "--apply").ok();
         assertEquals(Optional.of(RegistryValue.string("1")), read());
     }
 
@@ -183,7 +224,7 @@ class RestrictAnonymousLabTest {
         Path junk = Files.writeString(tmp.resolve("junk.reg"), "this is not a backup\n");
         Scripts.Result r = restrict("--restore", junk.toString());
         assertEquals(21, r.exit(), r.err());
-        assertTrue(r.err().contains("not a backup smbkit can read"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
         assertThrows(AssertionError.class, () -> restrict("--set", "7").ok(), "level 7 does not exist");
     }
 }
