@@ -49,6 +49,7 @@
 //SOURCES cli/TargetOptions.java
 //SOURCES cli/UserSpec.java
 //SOURCES cli/VerbosityOptions.java
+//SOURCES io/BackupSeal.java
 //SOURCES io/SafeFiles.java
 //SOURCES kb/AnonymousSetting.java
 //SOURCES kb/ClientActivity.java

@@ -1,13 +1,9 @@
 package smbkit.change;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +11,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.io.BackupSeal;
 import smbkit.io.SafeFiles;
 
 /**
@@ -28,7 +25,7 @@ public final class Records {
     private Records() {}
 
     /** The field that seals a backup. */
-    public static final String SEAL = "sha256";
+    public static final String SEAL = "hmac_sha256";
 
     /** A default file name: {@code <what>-<host>-<yyyyMMdd-HHmmss>.json} in smbkit's state directory. */
     public static Path defaultPath(String what, String host) {
@@ -77,9 +74,10 @@ public final class Records {
             throw new SmbkitException(Failure.FILE_ERROR, path + " has no checksum: it is incomplete, or not a backup "
                     + "this version of smbkit wrote", "Nothing was changed; give the backup file smbkit wrote, unchanged");
         }
-        if (!s.equalsIgnoreCase(digest(m))) {
-            throw new SmbkitException(Failure.FILE_ERROR, path + " does not match its checksum: it was changed or damaged",
-                    "Nothing was changed; give the backup file smbkit wrote, unchanged");
+        if (!BackupSeal.matches(canonical(m), s)) {
+            throw new SmbkitException(Failure.FILE_ERROR, path + " does not match its seal: it was changed or damaged, or "
+                    + "smbkit did not write it for this user (the seal's key is " + BackupSeal.keyFile() + ")",
+                    "Nothing was changed; give the backup file smbkit wrote, unchanged (from another machine, copy its key here too)");
         }
         return m;
     }
@@ -96,14 +94,17 @@ public final class Records {
         }
     }
 
-    /** SHA-256 of the compact JSON of everything but the seal. */
+    /** The seal (this user's HMAC, see {@link BackupSeal}) of the compact JSON of everything but the seal. */
     static String digest(Map<String, Object> content) {
+        return BackupSeal.of(canonical(content));
+    }
+
+    private static String canonical(Map<String, Object> content) {
         Map<String, Object> rest = new LinkedHashMap<>(content);
         rest.remove(SEAL);
         try {
-            String canonical = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).asString(rest);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).asString(rest);
+        } catch (IOException e) {
             throw new SmbkitException(Failure.FILE_ERROR, "cannot compute a backup's checksum: " + e.getMessage(), null, e);
         }
     }

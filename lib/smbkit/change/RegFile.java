@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.io.BackupSeal;
 import smbkit.model.RegistryValue;
 
 /**
@@ -76,7 +77,7 @@ public final class RegFile {
     /** The comment lines that make a backup: which step wrote it, for which host, and the seal at its end. */
     public static final String TOOL = "smbkit-tool: ";
     public static final String HOST = "smbkit-host: ";
-    public static final String SEAL = "smbkit-sha256: ";
+    public static final String SEAL = "smbkit-hmac-sha256: ";
 
     /** A backup as read: the step that wrote it, the host it names and its values. */
     public record Backup(String tool, String host, List<Entry> entries) {}
@@ -91,7 +92,7 @@ public final class RegFile {
         all.add(HOST + host);
         all.addAll(comments);
         String body = write(all, entries);
-        return body + "; " + SEAL + sha256(body) + "\r\n";
+        return body + "; " + SEAL + BackupSeal.of(body) + "\r\n";
     }
 
     /** Reads a sealed backup; anything incomplete, changed or unsealed is FILE_ERROR, before any value is used. */
@@ -103,9 +104,10 @@ public final class RegFile {
         }
         String body = text.substring(0, at);
         String seal = text.substring(at + 2 + SEAL.length()).strip();
-        if (!seal.equalsIgnoreCase(sha256(body))) {
-            throw new SmbkitException(Failure.FILE_ERROR, "the backup does not match its checksum: it was changed or damaged",
-                    "Nothing was changed; give the .reg file smbkit wrote, unchanged");
+        if (!BackupSeal.matches(body, seal)) {
+            throw new SmbkitException(Failure.FILE_ERROR, "the backup does not match its seal: it was changed or damaged, or "
+                    + "smbkit did not write it for this user (the seal's key is " + BackupSeal.keyFile() + ")",
+                    "Nothing was changed; give the .reg file smbkit wrote, unchanged (from another machine, copy its key here too)");
         }
         String tool = comment(body, TOOL);
         String host = comment(body, HOST);
@@ -125,14 +127,6 @@ public final class RegFile {
         return null;
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public static List<Entry> parse(String text) {
         List<Entry> entries = new ArrayList<>();

@@ -47,13 +47,37 @@ class BackupsTest {
         return new RegFile.Entry(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous", v);
     }
 
-    /** A .reg written as smbkit seals it, but with content smbkit never writes: the checksum is not a signature. */
+    /**
+     * A .reg sealed with this user's own key but with content smbkit never writes (as if the key had leaked):
+     * what a backup may restore is checked on its own, not only by its seal.
+     */
     Path forged(String name, String body) throws Exception {
         String text = RegFile.sealed(AnonymousRestriction.TOOL, HOST, List.of(), List.of()) ;
-        String withBody = text.substring(0, text.lastIndexOf("; smbkit-sha256: ")) + body;
-        String sealed = withBody + "; smbkit-sha256: " + HexFormat.of().formatHex(java.security.MessageDigest
-                .getInstance("SHA-256").digest(withBody.getBytes(StandardCharsets.UTF_8))) + "\r\n";
+        String withBody = text.substring(0, text.lastIndexOf("; " + RegFile.SEAL)) + body;
+        String sealed = withBody + "; " + RegFile.SEAL + smbkit.io.BackupSeal.of(withBody) + "\r\n";
         return Files.writeString(tmp.resolve(name), sealed);
+    }
+
+    @Test
+    void aBackupResealedWithoutTheKeyIsRefused() throws Exception {
+        String text = Files.readString(reg(List.of(samba(Optional.of(RegistryValue.string("1"))))));
+        String body = text.substring(0, text.lastIndexOf("; " + RegFile.SEAL)).replace("\"1\"", "\"0\"");
+        // anyone can compute a plain checksum; only this user's key makes a seal
+        String resealed = body + "; " + RegFile.SEAL + HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8))) + "\r\n";
+        Path f = Files.writeString(tmp.resolve("resealed.reg"), resealed);
+        SmbkitException e = refused(() -> AnonymousRestriction.readBackup(f));
+        assertEquals(Failure.FILE_ERROR, e.failure(), e.oneLine());
+        assertTrue(e.getMessage().contains("seal"), e.getMessage());
+
+        Map<String, Object> json = new java.util.LinkedHashMap<>(Records.read(Records.writeBackup(tmp.resolve("p.json"),
+                backup(printer("laser", 1, printerValues())))));
+        json.remove(Records.SEAL);
+        String canonical = com.fasterxml.jackson.jr.ob.JSON.std.with(com.fasterxml.jackson.jr.ob.JSON.Feature.WRITE_NULL_PROPERTIES).asString(json);
+        json.put(Records.SEAL, HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(StandardCharsets.UTF_8))));
+        Path p = Files.writeString(tmp.resolve("resealed.json"), com.fasterxml.jackson.jr.ob.JSON.std.asString(json));
+        assertEquals(Failure.FILE_ERROR, refused(() -> Records.readBackup(p)).failure());
     }
 
     static SmbkitException refused(Runnable r) {
@@ -93,13 +117,13 @@ class BackupsTest {
     @Test
     void aCutChangedOrUnsealedRegBackupIsRefused() throws Exception {
         String whole = Files.readString(reg(List.of(samba(Optional.of(RegistryValue.string("1"))))));
-        for (int cut : new int[] {whole.length() - 10, whole.indexOf("; smbkit-sha256"), whole.length() / 2, 0}) {
+        for (int cut : new int[] {whole.length() - 10, whole.indexOf("; " + RegFile.SEAL), whole.length() / 2, 0}) {
             Path f = Files.writeString(tmp.resolve("cut" + cut + ".reg"), whole.substring(0, cut));
             SmbkitException e = refused(() -> AnonymousRestriction.readBackup(f));
             assertEquals(Failure.FILE_ERROR, e.failure(), "cut at " + cut);
         }
         Path changed = Files.writeString(tmp.resolve("changed.reg"), whole.replace("\"1\"", "\"0\""));
-        assertTrue(refused(() -> AnonymousRestriction.readBackup(changed)).getMessage().contains("checksum"));
+        assertTrue(refused(() -> AnonymousRestriction.readBackup(changed)).getMessage().contains("seal"));
     }
 
     @Test
@@ -214,7 +238,7 @@ class BackupsTest {
     void aTruncatedChangedOrUnsealedPrinterBackupIsRefused() throws Exception {
         Path file = Records.writeBackup(tmp.resolve("whole.json"), backup(printer("laser", 1, printerValues())));
         String whole = Files.readString(file);
-        Path cut = Files.writeString(tmp.resolve("cut.json"), whole.substring(0, whole.indexOf("\"sha256\"")) + "}");
+        Path cut = Files.writeString(tmp.resolve("cut.json"), whole.substring(0, whole.indexOf("\"" + Records.SEAL + "\"")) + "}");
         Path changed = Files.writeString(tmp.resolve("changed.json"), whole.replace("/bin/true", "/bin/sh"));
         Path half = Files.writeString(tmp.resolve("half.json"), whole.substring(0, whole.length() / 2));
         for (Path p : List.of(cut, changed, half)) {

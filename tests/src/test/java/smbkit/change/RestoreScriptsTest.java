@@ -62,7 +62,7 @@ class RestoreScriptsTest {
     @Test
     void restrictAnonymousRefusesAHostileOrCutBackupBeforeConnecting() throws Exception {
         String whole = Files.readString(regBackup(NOBODY));
-        Path cut = Files.writeString(tmp.resolve("cut.reg"), whole.substring(0, whole.indexOf("; smbkit-sha256")));
+        Path cut = Files.writeString(tmp.resolve("cut.reg"), whole.substring(0, whole.indexOf("; " + RegFile.SEAL)));
         Path other = Files.writeString(tmp.resolve("other.reg"), whole.replace("restrict anonymous", "path"));
         for (Path p : List.of(cut, other, Path.of("/dev/zero"))) {
             Scripts.Result r = Scripts.run("RestrictAnonymous", NOBODY, "-N", "--restore", p.toString(), "--apply");
