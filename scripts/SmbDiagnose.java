@@ -48,7 +48,8 @@ import smbkit.rpc.Target;
                 + "(read only), over one connection. Then findings in the KB's terms with their evidence: the symptom, "
                 + "the causes and the resolution, with the exact smbkit commands that would apply each fix. It changes "
                 + "nothing. Many hosts (arguments, --hosts-file, ranges like 10.0.0.1-40) are scanned concurrently and "
-                + "ranked by how close they are to their limit. Exits 0 when healthy, 1 when findings call for action."},
+                + "ranked by how close they are to their limit. Exits 0 when healthy, 1 when findings call for action, "
+                + "5 when the session listing could not be read (each part not read is a finding)."},
         footer = {"", "Examples:",
                 "  smb-diagnose fileserver -A ~/.smbauth",
                 "  smb-diagnose fileserver -A ~/.smbauth --save fileserver.json      (collect on the jump host)",
@@ -134,24 +135,19 @@ public class SmbDiagnose implements Callable<Integer> {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<HostDiagnosis> fromFiles() {
-        List<Snapshot> parts = new ArrayList<>();
-        List<HostDiagnosis> scans = new ArrayList<>();
+    /** Inputs of one host merge, inputs of different hosts stay apart, whatever the order they are given in. */
+    private List<HostDiagnosis> fromFiles() throws IOException {
+        List<SnapshotJson.Part> parts = new ArrayList<>();
         for (Path f : from) {
-            Object json = Records.readAny(f);
-            if (json instanceof java.util.Map<?, ?> m && "smb-diagnose-scan".equals(m.get("tool"))) {
-                for (Object host : (List<Object>) m.get("hosts")) {
-                    scans.add(HostDiagnosis.of(SnapshotJson.read(host, f.toString())));
-                }
-            } else {
-                parts.add(SnapshotJson.read(json, f.toString()));
+            java.time.Instant written;
+            try {
+                written = Files.getLastModifiedTime(f).toInstant();
+            } catch (IOException e) {
+                written = java.time.Instant.EPOCH; // Records.readAny says what is wrong with the file
             }
+            parts.addAll(SnapshotJson.readFile(Records.readAny(f), f.toString(), written));
         }
-        if (!parts.isEmpty()) {
-            scans.add(0, HostDiagnosis.of(SnapshotJson.merge(parts)));
-        }
-        return scans;
+        return SnapshotJson.combine(parts).stream().map(HostDiagnosis::of).toList();
     }
 
     private void printTables(PrintWriter out, List<HostDiagnosis> results) {
@@ -172,14 +168,7 @@ public class SmbDiagnose implements Callable<Integer> {
     }
 
     private static int exitCode(List<HostDiagnosis> results) {
-        if (results.stream().anyMatch(HostDiagnosis::actionNeeded)) {
-            return Failure.ACTION_NEEDED.exitCode();
-        }
-        List<HostDiagnosis> failed = results.stream().filter(r -> !r.reached()).toList();
-        if (failed.isEmpty()) {
-            return 0;
-        }
-        return results.size() == 1 ? failed.get(0).failureCode() : Failure.PARTIAL.exitCode();
+        return HostDiagnosis.exitCode(results);
     }
 
     @SuppressWarnings("unchecked")

@@ -63,16 +63,20 @@ public final class HostScan {
             return HostDiagnosis.of(f.get(waitNanos, TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             f.cancel(true);
-            return HostDiagnosis.unreachable(host, "no answer within the per-host time limit", Failure.TIMEOUT.exitCode());
+            return HostDiagnosis.unreachable(host, "no answer within the per-host time limit", Failure.TIMEOUT);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SmbkitException s) {
-                return HostDiagnosis.unreachable(host, s.oneLine(), s.failure().exitCode());
+                return HostDiagnosis.unreachable(host, s.oneLine(), s.failure());
             }
-            return HostDiagnosis.unreachable(host, "failed: " + cause, Failure.INTERNAL.exitCode());
+            if (cause instanceof smbkit.rpc.ndr.MalformedReplyException m) {
+                return HostDiagnosis.unreachable(host, "malformed reply: " + m.getMessage()
+                        + ". Run again, and report it with --debug", Failure.MALFORMED_REPLY);
+            }
+            return HostDiagnosis.unreachable(host, "failed: " + cause, Failure.INTERNAL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return HostDiagnosis.unreachable(host, "interrupted", Failure.INTERNAL.exitCode());
+            return HostDiagnosis.unreachable(host, "interrupted", Failure.INTERNAL);
         }
     }
 }

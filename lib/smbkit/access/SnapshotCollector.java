@@ -17,6 +17,7 @@ import smbkit.model.ServerInfo;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
 import smbkit.model.Snapshot;
+import smbkit.rpc.ndr.MalformedReplyException;
 
 /**
  * Collects what the diagnosis needs from one server over its one connection (one pipe per interface),
@@ -27,29 +28,31 @@ public final class SnapshotCollector {
     private SnapshotCollector() {}
 
     public static Snapshot collect(ServerAccess server) {
-        Map<String, String> refused = new LinkedHashMap<>();
-        ServerInfo info = part("server info", refused, server::serverInfo);
-        SessionListing listing = part("sessions", refused, () -> server.sessions(null, null));
-        List<OpenFile> files = part("open files", refused, () -> server.openFiles(null, null));
-        List<Share> shares = part("shares", refused, server::shares);
+        Parts p = new Parts();
+        ServerInfo info = p.read(Snapshot.SERVER_INFO, server::serverInfo);
+        SessionListing listing = p.read(Snapshot.SESSIONS, () -> server.sessions(null, null));
+        List<OpenFile> files = p.read(Snapshot.OPEN_FILES, () -> server.openFiles(null, null));
+        List<Share> shares = p.read(Snapshot.SHARES, server::shares);
         Map<String, List<Connection>> connections = null;
         Boolean reliable = null;
         if (shares != null) {
             connections = new LinkedHashMap<>();
             List<String> names = new ArrayList<>(List.of("IPC$"));
-            shares.stream().map(Share::name).filter(n -> !n.equalsIgnoreCase("IPC$")).forEach(names::add);
+            shares.stream().map(Share::name).filter(n -> n != null && !n.equalsIgnoreCase("IPC$")).forEach(names::add);
             for (String share : names) {
-                List<Connection> c = part("connections to " + share, refused, () -> server.connections(share));
+                List<Connection> c = p.read(Snapshot.CONNECTIONS_TO + share, () -> server.connections(share));
                 if (c != null) {
                     connections.put(share, c);
                 }
             }
-            reliable = server.connectionsAreReliable();
+            reliable = p.lost == null ? server.connectionsAreReliable() : null;
+        } else if (p.lost != null) {
+            p.read(Snapshot.CONNECTIONS, () -> null);
         }
-        Map<String, RegistryValue> settings = part("NULL-session settings (registry)", refused,
+        Map<String, RegistryValue> settings = p.read(Snapshot.REGISTRY,
                 () -> anonymousSettings(server, info != null && info.isSamba()));
         return new Snapshot(server.where(), Instant.now(), info, listing == null ? null : listing.sessions(),
-                listing == null ? null : listing.source(), files, connections, reliable, shares, settings, refused);
+                listing == null ? null : listing.source(), files, connections, reliable, shares, settings, p.refused);
     }
 
     /** The values that govern NULL sessions: Samba's own parameter on Samba, the Lsa/LanmanServer values on Windows. */
@@ -63,17 +66,47 @@ public final class SnapshotCollector {
         return out;
     }
 
-    private static <T> T part(String what, Map<String, String> refused, Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (SmbkitException e) {
-            if (e.failure() == Failure.SERVER_FULL || e.failure() == Failure.UNKNOWN_HOST
-                    || e.failure() == Failure.CONNECTION_REFUSED || e.failure() == Failure.TIMEOUT
-                    || e.failure() == Failure.LOGON_FAILED || e.failure() == Failure.NETWORK) {
-                throw e; // the server itself is out of reach: no part can be read
+    /**
+     * Reads part after part. A part refused is recorded and the rest still read. A failure of the connection
+     * itself before anything was read means the host is out of reach (thrown); after something was read, the
+     * server went away mid-way: what was read is kept, and this part and every later one are recorded as not
+     * read, without trying them.
+     */
+    private static final class Parts {
+        final Map<String, Snapshot.Refusal> refused = new LinkedHashMap<>();
+        boolean readSomething;
+        Snapshot.Refusal lost;
+
+        <T> T read(String what, Supplier<T> read) {
+            if (lost != null) {
+                refused.put(what, lost);
+                return null;
             }
-            refused.put(what, e.oneLine());
-            return null;
+            try {
+                T value = read.get();
+                readSomething = true;
+                return value;
+            } catch (SmbkitException e) {
+                if (connectionLost(e.failure())) {
+                    if (!readSomething) {
+                        throw e; // the server itself is out of reach: no part can be read
+                    }
+                    lost = new Snapshot.Refusal(e.failure(), "the connection was lost mid-way: " + e.oneLine());
+                    refused.put(what, lost);
+                    return null;
+                }
+                refused.put(what, new Snapshot.Refusal(e.failure(), e.oneLine()));
+                return null;
+            } catch (MalformedReplyException e) {
+                refused.put(what, new Snapshot.Refusal(Failure.MALFORMED_REPLY, "malformed reply: " + e.getMessage()
+                        + ". Run again, and report it with --debug"));
+                return null;
+            }
         }
+    }
+
+    static boolean connectionLost(Failure f) {
+        return f == Failure.SERVER_FULL || f == Failure.UNKNOWN_HOST || f == Failure.CONNECTION_REFUSED
+                || f == Failure.TIMEOUT || f == Failure.LOGON_FAILED || f == Failure.NETWORK;
     }
 }

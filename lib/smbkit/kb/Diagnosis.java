@@ -9,26 +9,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import smbkit.Failure;
 import smbkit.access.SessionFilter;
 import smbkit.model.OpenFile;
 import smbkit.model.RegistryValue;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 import smbkit.model.Share;
+import smbkit.model.Snapshot;
+import smbkit.model.Snapshot.Refusal;
 
 /**
  * KB 328459's diagnosis of one server from what was collected: the symptom (how close to the session limit),
  * the causes (NULL sessions holding \PIPE\spoolss, several sessions from one client, a service under another
  * user context), and the resolution (Method 1 here, Method 2 on the named clients, which sessions to close).
+ * A part that could not be read is a finding of its own (what, why, what to do), never an empty reading: a
+ * diagnosis without the session listing is {@link #incomplete incomplete}, never healthy.
  */
 public final class Diagnosis {
 
     private Diagnosis() {}
 
-    /** What the diagnosis reads; a part the server refused is null, with the reason in {@code refused}. */
+    /** What the diagnosis reads; a part that could not be read is null, with why in {@code refused}. */
     public record Input(String host, Instant at, ServerInfo server, List<Session> sessions, List<OpenFile> files,
             List<Share> shares, Map<String, Optional<RegistryValue>> anonymousSettings, boolean samba,
-            Map<String, String> refused) {}
+            Map<String, Refusal> refused) {}
 
     static final double CLOSE_TO_LIMIT = 0.8;
 
@@ -36,9 +41,9 @@ public final class Diagnosis {
         List<Finding> out = new ArrayList<>();
         List<Session> sessions = in.sessions() == null ? List.of() : in.sessions();
         List<OpenFile> files = in.files() == null ? List.of() : in.files();
-        SessionCount count = SessionCount.of(sessions, SessionLimit.of(in.server()));
+        SessionCount count = SessionCount.of(sessions, limit(in));
 
-        out.add(symptom(in, count));
+        out.add(in.sessions() == null ? unknownLoad(in, count) : symptom(in, count));
 
         List<NullClient> nulls = NullSessionAnalysis.analyse(List.of(new Sample(in.at(), sessions)), files,
                 !in.samba() && in.files() != null);
@@ -53,11 +58,11 @@ public final class Diagnosis {
                 "open file " + f.id() + ": " + f.path() + " as " + (f.user() == null || f.user().isEmpty() ? "(null)" : f.user())));
         if (verdict.permanent() > 0) {
             boolean spoolss = nulls.stream().anyMatch(c -> Boolean.TRUE.equals(c.holdsSpoolss()));
-            out.add(new Finding(Finding.Severity.ACTION, Finding.Area.CAUSE, verdict.permanent()
+            out.add(new Finding(Finding.Severity.ACTION, Finding.Area.CAUSE, Finding.Kind.PERMANENT_NULL_SESSIONS, verdict.permanent()
                     + " permanent NULL session(s) hold slots" + (spoolss ? ", holding \\PIPE\\spoolss (the print spooler's RPC)" : "")
                     + " from " + String.join(", ", verdict.clientsToVisit()), nullEvidence, null));
         } else if (verdict.slotsTaken() > 0) {
-            out.add(new Finding(Finding.Severity.INFO, Finding.Area.CAUSE, verdict.slotsTaken()
+            out.add(new Finding(Finding.Severity.INFO, Finding.Area.CAUSE, Finding.Kind.YOUNG_NULL_SESSIONS, verdict.slotsTaken()
                     + " NULL session(s), younger than 90 s: maybe the temporary kind", nullEvidence,
                     "smb-null-sessions " + in.host() + " --samples 4 --interval 30"));
         }
@@ -65,13 +70,73 @@ public final class Diagnosis {
         several(count, out);
         otherUserContexts(sessions, out);
         resolution(in, verdict, out);
-        in.refused().forEach((part, why) -> out.add(new Finding(Finding.Severity.INFO, Finding.Area.NOTE,
-                part + " not read: " + why, List.of(), null)));
+        in.refused().forEach((part, why) -> out.add(notRead(in.host(), part, why)));
         return out;
     }
 
     public static boolean actionNeeded(List<Finding> findings) {
         return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ACTION);
+    }
+
+    /** No session listing: the diagnosis cannot say how close the server is to its limit (exit 5, never 0). */
+    public static boolean incomplete(Input in) {
+        return in.sessions() == null;
+    }
+
+    /** A part that could not be read: what, why, and what to do instead. */
+    static Finding notRead(String host, String part, Refusal why) {
+        List<String> evidence = new ArrayList<>();
+        evidence.add(why.reason());
+        String command = null;
+        Failure f = why.failure();
+        if (f == null) {
+            evidence.add("give it too: --from with the file of the step that lists it, or a --save snapshot");
+        } else if (f == Failure.ACCESS_DENIED || f == Failure.NULL_SESSION_REFUSED || f == Failure.LOGON_FAILED) {
+            evidence.add("an account in " + host + "'s Administrators group can read it (-U DOMAIN/admin or -A FILE),"
+                    + " and so can local mode on the server itself (no network session)");
+            command = "smb-diagnose --local";
+        } else if (f == Failure.NOT_AVAILABLE) {
+            evidence.add("the server does not offer it over the network; on the server itself local mode reads it");
+            command = "smb-diagnose --local";
+        } else {
+            evidence.add("run the diagnosis again; if it keeps failing, run it on the server itself");
+        }
+        String what = part.equals(Snapshot.SESSIONS) ? "the session listing (the diagnosis needs it)" : part;
+        return new Finding(Finding.Severity.WARNING, Finding.Area.NOTE, Finding.Kind.NOT_READ,
+                what + " not read" + (f == null ? ": not in the input" : ": " + f.title()), evidence, command, part, f);
+    }
+
+    /**
+     * The limit as far as it could be learned: Samba's 'max smbd processes' comes from its registry, so
+     * with the registry unread the limit is unknown, not "none".
+     */
+    static SessionLimit limit(Input in) {
+        SessionLimit limit = SessionLimit.of(in.server());
+        if (!limitUnknown(in)) {
+            return limit;
+        }
+        return new SessionLimit(null, in.server() == null ? "unknown: the server info could not be read"
+                : "unknown: Samba's 'max smbd processes' is read from its registry, which could not be read");
+    }
+
+    static boolean limitUnknown(Input in) {
+        if (in.server() == null) {
+            return in.refused().containsKey(Snapshot.SERVER_INFO);
+        }
+        return SessionLimit.of(in.server()).limit() == null && in.samba() && in.refused().containsKey(Snapshot.REGISTRY);
+    }
+
+    private static Finding unknownLoad(Input in, SessionCount count) {
+        List<String> evidence = new ArrayList<>();
+        Integer limit = count.limit().limit();
+        evidence.add("limit: " + (limit == null ? count.limit().basis() : limit + " (" + count.limit().basis() + ")"));
+        evidence.add("sessions: not read");
+        if (in.server() != null) {
+            evidence.add("server: " + in.server().name() + ", " + Platforms.describe(in.server()));
+        }
+        return new Finding(Finding.Severity.WARNING, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS_UNKNOWN,
+                "sessions unknown: the session listing could not be read, so how close " + in.host()
+                        + " is to its limit is not known", evidence, null);
     }
 
     private static Finding symptom(Input in, SessionCount count) {
@@ -83,18 +148,19 @@ public final class Diagnosis {
             evidence.add("server: " + in.server().name() + ", " + Platforms.describe(in.server()));
         }
         if (limit == null) {
-            return new Finding(Finding.Severity.INFO, Finding.Area.SYMPTOM, count.total() + " sessions; no fixed limit",
-                    evidence, null);
+            boolean unknown = limitUnknown(in);
+            return new Finding(Finding.Severity.INFO, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS, count.total()
+                    + " sessions; " + (unknown ? "limit unknown" : "no fixed limit"), evidence, null);
         }
         if (count.full()) {
-            return new Finding(Finding.Severity.ACTION, Finding.Area.SYMPTOM, count.total() + " of " + limit
+            return new Finding(Finding.Severity.ACTION, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS, count.total() + " of " + limit
                     + " sessions: at the limit, the next client gets System error 71", evidence, null);
         }
         if (count.total() >= CLOSE_TO_LIMIT * limit) {
-            return new Finding(Finding.Severity.WARNING, Finding.Area.SYMPTOM, count.total() + " of " + limit
+            return new Finding(Finding.Severity.WARNING, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS, count.total() + " of " + limit
                     + " sessions: close to the limit (error 71 when full)", evidence, null);
         }
-        return new Finding(Finding.Severity.INFO, Finding.Area.SYMPTOM, count.total() + " of " + limit + " sessions",
+        return new Finding(Finding.Severity.INFO, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS, count.total() + " of " + limit + " sessions",
                 evidence, null);
     }
 
@@ -107,7 +173,7 @@ public final class Diagnosis {
         several.forEach((c, list) -> evidence.add(c + ": " + list.size() + " sessions ("
                 + String.join(", ", list.stream().map(s -> s.user() == null ? "?" : s.user().isEmpty() ? "(null)" : s.user()).toList())
                 + ")"));
-        out.add(new Finding(Finding.Severity.WARNING, Finding.Area.CAUSE, several.size()
+        out.add(new Finding(Finding.Severity.WARNING, Finding.Area.CAUSE, Finding.Kind.SEVERAL_SESSIONS_PER_CLIENT, several.size()
                 + " client(s) hold more than one session, each one a slot (net session shows one line)", evidence, null));
     }
 
@@ -127,7 +193,7 @@ public final class Diagnosis {
             }
         });
         if (!evidence.isEmpty()) {
-            out.add(new Finding(Finding.Severity.WARNING, Finding.Area.CAUSE, evidence.size()
+            out.add(new Finding(Finding.Severity.WARNING, Finding.Area.CAUSE, Finding.Kind.OTHER_USER_CONTEXTS, evidence.size()
                     + " client(s) have sessions under several user accounts: a service under another user context takes its own slot",
                     evidence, null));
         }
@@ -139,16 +205,16 @@ public final class Diagnosis {
         }
         String level = in.samba() ? "2" : "1";
         String current = currentRestriction(in);
-        out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION,
+        out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION, Finding.Kind.METHOD_1,
                 "Method 1 on " + in.host() + ": restrict NULL sessions" + (current == null ? "" : " (now: " + current + ")"),
                 List.of(in.samba() ? "Samba refuses new NULL sessions at 'restrict anonymous = 2'; existing ones stay until closed"
                         : "RestrictAnonymous in HKLM\\" + AnonymousSetting.LSA + "; existing NULL sessions stay until closed"),
                 "smb-restrict-anonymous " + in.host() + " --set " + level + " --apply"));
-        out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION,
+        out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION, Finding.Kind.METHOD_2,
                 "Method 2 on " + String.join(", ", verdict.clientsToVisit()) + ": remove their printer shares",
                 verdict.clientsToVisit().stream().map(c -> c + ": keeps NULL sessions here (the KB's print spooler)").toList(),
                 "smb-printer-shares " + String.join(" ", verdict.clientsToVisit()) + " --apply"));
-        out.add(new Finding(Finding.Severity.WARNING, Finding.Area.RESOLUTION,
+        out.add(new Finding(Finding.Severity.WARNING, Finding.Area.RESOLUTION, Finding.Kind.CLOSE_NULL_SESSIONS,
                 "Last resort: close the NULL sessions now (they hold no user's files; the clients' other sessions stay)",
                 List.of(), "smb-close-sessions " + in.host() + " --null-only --apply"));
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Everything smb-diagnose collected from one server at one moment, so the diagnosis can run again offline
- * ({@code --save} / {@code --from}). A part the server refused is null, with the reason in {@code refused}.
+ * ({@code --save} / {@code --from}). A part that could not be read is null, with why in {@code refused}
+ * (keyed by the part's name: {@link #SESSIONS}, {@link #SERVER_INFO}, ...).
  *
  * @param anonymousSettings registry values that govern NULL sessions, by value name; a name present with a
  *                          null value was read and is absent
@@ -22,7 +23,24 @@ public record Snapshot(
         Boolean connectionsReliable,
         List<Share> shares,
         Map<String, RegistryValue> anonymousSettings,
-        Map<String, String> refused) {
+        Map<String, Refusal> refused) {
+
+    public static final String SERVER_INFO = "server info";
+    public static final String SESSIONS = "sessions";
+    public static final String OPEN_FILES = "open files";
+    public static final String SHARES = "shares";
+    public static final String CONNECTIONS = "connections";
+    public static final String CONNECTIONS_TO = "connections to ";
+    public static final String REGISTRY = "NULL-session settings (registry)";
+
+    /** Every part a snapshot holds, in the order they are collected (connections per share aside). */
+    public static final List<String> PARTS = List.of(SERVER_INFO, SESSIONS, OPEN_FILES, SHARES, CONNECTIONS, REGISTRY);
+
+    /**
+     * Why a part could not be read: the failure's kind (null when the part was simply not in the input, as in
+     * one step's JSON) and its one line (what happened, what to do).
+     */
+    public record Refusal(smbkit.Failure failure, String reason) {}
 
     public boolean samba() {
         return server != null && server.isSamba();

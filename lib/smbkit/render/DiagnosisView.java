@@ -19,20 +19,39 @@ public final class DiagnosisView {
 
     private DiagnosisView() {}
 
+    /**
+     * Every finding of every host, hosts in the order of {@link #ranking} (an unreachable host has its one
+     * finding, with its failure and exit code); {@code kind}, {@code part} and {@code failure} are data.
+     */
     public static TableData findings(List<HostDiagnosis> hosts) {
         TableData t = new TableData("Findings")
                 .column("host", "Host", String.class)
+                .column("host_status", null, String.class)
                 .column("severity", "Severity", String.class)
                 .column("area", "KB", String.class)
+                .column("kind", null, String.class)
                 .column("finding", "Finding", String.class)
                 .column("command", "smbkit command", String.class)
+                .column("part", null, String.class)
+                .column("failure", null, String.class)
+                .column("exit_code", null, Long.class)
                 .column("evidence", null, List.class);
-        for (HostDiagnosis h : hosts) {
+        List<HostDiagnosis> sorted = new ArrayList<>(hosts);
+        sorted.sort(HostDiagnosis.BY_LOAD);
+        for (HostDiagnosis h : sorted) {
             for (Finding f : h.findings()) {
-                t.row(h.host(), f.severity().label(), f.area().label(), f.title(), f.command(), f.evidence());
+                t.row(h.host(), statusCode(h), f.severity().label(), f.area().label(), f.kind().label(), f.title(), f.command(),
+                        f.part(), f.failure() == null ? null : f.failure().name().toLowerCase(java.util.Locale.ROOT),
+                        f.failure() == null ? null : (long) f.failure().exitCode(), f.evidence());
             }
         }
         return t;
+    }
+
+    /** A host's state as data: at_limit (refused for being full), action_needed, incomplete, healthy, unreachable. */
+    public static String statusCode(HostDiagnosis h) {
+        return h.atLimitRefused() ? "at_limit" : !h.reached() ? "unreachable" : h.actionNeeded() ? "action_needed"
+                : h.incomplete() ? "incomplete" : "healthy";
     }
 
     /** The findings of one host as lines: severity, text, evidence indented, command last. */
@@ -51,7 +70,10 @@ public final class DiagnosisView {
         return lines;
     }
 
-    /** A scan's ranking: hosts by how close they are to their limit, unreachable ones last. */
+    /**
+     * A scan's ranking: hosts refused for being full first (the KB's symptom), then by how close they are to
+     * their limit; hosts whose sessions could not be read after those (never "healthy"), unreachable ones last.
+     */
     public static TableData ranking(List<HostDiagnosis> hosts) {
         TableData t = new TableData("Hosts by load")
                 .column("host", "Host", String.class)
@@ -63,9 +85,12 @@ public final class DiagnosisView {
                 .column("actions", "Actions", Long.class)
                 .column("top_finding", "Top finding", String.class);
         List<HostDiagnosis> sorted = new ArrayList<>(hosts);
-        sorted.sort(Comparator.comparing((HostDiagnosis h) -> !h.reached()).thenComparing(HostDiagnosis::load, Comparator.reverseOrder())
-                .thenComparing(HostDiagnosis::host));
+        sorted.sort(HostDiagnosis.BY_LOAD);
         for (HostDiagnosis h : sorted) {
+            if (h.atLimitRefused()) {
+                t.row(h.host(), "at its limit: refused smbkit (error 71)", null, null, null, null, 1L, h.findings().get(0).title());
+                continue;
+            }
             if (!h.reached()) {
                 t.row(h.host(), "unreachable: " + h.failure(), null, null, null, null, null, null);
                 continue;
@@ -73,7 +98,7 @@ public final class DiagnosisView {
             Snapshot s = h.snapshot();
             SessionCount count = s.sessions() == null ? null : SessionCount.of(s.sessions(), SessionLimit.of(s.server()));
             Finding top = h.findings().stream().min(Comparator.comparing(Finding::severity)).orElse(null);
-            t.row(h.host(), h.actionNeeded() ? "action needed" : "healthy",
+            t.row(h.host(), h.actionNeeded() ? "action needed" : h.incomplete() ? "incomplete: sessions not read" : "healthy",
                     count == null ? null : (long) count.total(),
                     count == null || count.limit().limit() == null ? null : (long) count.limit().limit(),
                     count == null || count.limit().limit() == null ? null : h.load(),
