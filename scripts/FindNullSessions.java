@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
@@ -74,11 +75,22 @@ public class FindNullSessions implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ServerAccess server = target.open()) {
             List<Sample> taken = new ArrayList<>();
-            for (int i = 0; watch || i < Math.max(1, samples); i++) {
+            SmbkitException stopped = null;
+            int wanted = Math.max(1, samples);
+            for (int i = 0; watch || i < wanted; i++) {
                 if (i > 0) {
                     Thread.sleep(interval * 1000L);
                 }
-                Sample s = new Sample(Instant.now(), server.sessions(null, null).sessions());
+                Sample s;
+                try {
+                    s = new Sample(Instant.now(), server.sessions(null, null).sessions());
+                } catch (SmbkitException e) {
+                    if (taken.isEmpty()) {
+                        throw e;
+                    }
+                    stopped = e; // the server went away mid-way: keep and report the samples taken
+                    break;
+                }
                 taken.add(s);
                 if (watch || verbosity.verbose) {
                     long anonymous = s.sessions().stream().filter(SessionKinds::isAnonymous).count();
@@ -87,8 +99,8 @@ public class FindNullSessions implements Callable<Integer> {
                     (watch ? out : spec.commandLine().getErr()).flush();
                 }
             }
-            ServerInfo info = server.serverInfoOrNull();
-            List<OpenFile> files = openFilesOrNone(server);
+            ServerInfo info = stopped == null ? server.serverInfoOrNull() : null;
+            List<OpenFile> files = stopped == null ? openFilesOrNone(server) : List.of();
             boolean listsPipes = info == null || !info.isSamba();
             List<NullClient> clients = NullSessionAnalysis.analyse(taken, files, listsPipes);
             Renderer.print(NullSessionsView.table(clients), output.format, out);
@@ -97,8 +109,33 @@ public class FindNullSessions implements Callable<Integer> {
             if (output.format == Format.table) {
                 verdict.lines().forEach(out::println);
             }
+            out.flush();
+            if (stopped != null) {
+                return stoppedAfter(taken.size(), watch ? null : wanted, stopped);
+            }
             return verdict.actionNeeded() ? smbkit.Failure.ACTION_NEEDED.exitCode() : 0;
         }
+    }
+
+    /**
+     * The server went away after some samples: they were reported above; one line says so. The same listing
+     * that answered before failing now is the server or the network going away (reset, refused on
+     * reconnecting, timed out, or the pipe found closed, which jcifs-ng reports without a cause): a network
+     * error (22). A refusal keeps its own code.
+     */
+    private int stoppedAfter(int taken, Integer wanted, SmbkitException e) {
+        Failure kind = switch (e.failure()) {
+            case CONNECTION_REFUSED, TIMEOUT, UNKNOWN_HOST, NETWORK, INTERNAL -> Failure.NETWORK;
+            default -> e.failure();
+        };
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.commandLine().getCommandName() + ": the server stopped answering after " + taken
+                + (wanted == null ? "" : " of " + wanted) + " sample(s); the report above rests on those: " + e.oneLine());
+        if (verbosity.debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return kind.exitCode();
     }
 
     /** What NULL sessions hold is a bonus: a server that refuses NetrFileEnum still gets its verdict. */

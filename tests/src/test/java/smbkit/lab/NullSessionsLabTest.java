@@ -110,6 +110,38 @@ class NullSessionsLabTest {
     }
 
     @Test
+    void aServerThatDiesBetweenSamplesKeepsAndReportsTheSamplesTaken() throws Exception {
+        try (DyingProxy server = new DyingProxy(Lab.HOST, 445)) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.util.concurrent.CountDownLatch firstSample = new java.util.concurrent.CountDownLatch(1);
+            java.io.Writer err = new java.io.StringWriter() {
+                @Override
+                public void write(String str, int off, int len) {
+                    super.write(str, off, len);
+                    if (toString().contains("sessions ")) {
+                        firstSample.countDown();
+                    }
+                }
+            };
+            picocli.CommandLine cl = smbkit.cli.Cli.commandLine(Scripts.command("FindNullSessions"));
+            cl.setOut(new java.io.PrintWriter(out, true));
+            cl.setErr(new java.io.PrintWriter(err, true));
+            java.util.concurrent.Future<Integer> run = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> cl.execute(
+                    server.target(), "-A", Lab.ADMIN_AUTH.toString(), "--samples", "3", "--interval", "2", "-v",
+                    "--timeout", "5", "--format", "json"));
+            assertTrue(firstSample.await(60, java.util.concurrent.TimeUnit.SECONDS), "a first sample: " + err);
+            server.kill();
+            int exit = run.get(120, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertEquals(22, exit, out + "\n" + err);
+            List<Map<String, Object>> rows = new Scripts.Result(exit, out.toString(), err.toString()).rows();
+            assertTrue(rows.stream().anyMatch(r -> SPOOLER_A.equals(r.get("client"))), "the sample taken is reported: " + out);
+            assertTrue(err.toString().contains("after 1 of 3 sample(s)"), err.toString());
+            assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        }
+    }
+
+    @Test
     void aDryRunClosesNothing() {
         Scripts.Result r = run("CloseSessions", "--null-only");
         assertEquals(0, r.exit(), r.err());
