@@ -42,11 +42,9 @@ public final class HtmlReport {
                 .append("NULL sessions held by print spoolers are the usual cause.</p>\n");
 
         h.append("<h2>Findings</h2>\n<ul id=\"findings\">\n");
-        for (HostDiagnosis d : hosts) {
-            if (!d.reached()) {
-                h.append("<li class=\"finding warning\">").append(esc(d.host())).append(": unreachable: ").append(esc(d.failure())).append("</li>\n");
-                continue;
-            }
+        List<HostDiagnosis> ranked = new ArrayList<>(hosts);
+        ranked.sort(HostDiagnosis.BY_LOAD); // a host refused for being full first; an unreachable one has its finding too
+        for (HostDiagnosis d : ranked) {
             for (Finding f : d.findings()) {
                 h.append("<li class=\"finding ").append(f.severity().label()).append("\">").append(esc(d.host())).append(" &mdash; [")
                         .append(f.severity().label()).append("] ").append(f.area().label()).append(": ").append(esc(f.title()));

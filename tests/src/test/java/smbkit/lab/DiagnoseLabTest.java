@@ -96,14 +96,51 @@ class DiagnoseLabTest {
         assertTrue(r.out().contains("127.0.0.3:1") && r.out().contains("unreachable"), r.out());
         String ranking = r.out().substring(r.out().indexOf("Hosts by load"));
         assertTrue(ranking.indexOf(Lab.KB) < ranking.indexOf("127.0.0.3:1"), "the fullest first, the unreachable last: " + ranking);
+
+        // --format json lists the host that is down too, with its failure and code
+        List<Map<String, Object>> json = diagnose(Lab.HOST, Lab.KB, "127.0.0.3:1", "--parallel", "4", "--format", "json").rows();
+        Map<String, Object> down = json.stream().filter(x -> "127.0.0.3:1".equals(x.get("host"))).findFirst().orElseThrow();
+        assertEquals("connection_refused", down.get("failure"));
+        assertEquals(11L, ((Number) down.get("exit_code")).longValue());
+        assertEquals(Lab.KB, json.get(0).get("host"), "the fullest host first");
+    }
+
+    @Test
+    void aScanWhereEveryHostFailsExitsWithTheirFailureNotPartial() {
+        Scripts.Result r = diagnose("127.0.0.3:1", "127.0.0.4:1", "--format", "json");
+        assertEquals(11, r.exit(), r.out() + r.err());
+        assertEquals(List.of("127.0.0.3:1", "127.0.0.4:1"), r.rows().stream().map(x -> x.get("host")).toList());
     }
 
     @Test
     void onePartRefusedTheRestIsStillReported() {
-        // A plain user may list shares but not sessions, files or the registry.
+        // A plain user may list shares but not sessions, files or the registry: each is a finding, and exit 5.
         Scripts.Result r = Scripts.run("SmbDiagnose", Lab.KB, "-A", Lab.USER_AUTH.toString());
-        assertTrue(r.out().contains("sessions not read:") && r.out().contains("access denied"), r.out() + r.err());
+        assertEquals(5, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("the session listing (the diagnosis needs it) not read: access denied"), r.out() + r.err());
         assertTrue(r.out().contains("NULL-session settings (registry) not read:"), r.out());
+        assertTrue(!r.out().contains("0 sessions"), "sessions not read are never \"0 sessions\": " + r.out());
+    }
+
+    /** A plain user, and a NULL session that may not list (-N): never "healthy", each part not read a finding. */
+    @Test
+    void aDiagnosisThatCannotListSessionsIsIncompleteNeverHealthy() {
+        for (List<String> who : List.of(List.of("-A", Lab.USER_AUTH.toString()), List.of("-N"))) {
+            List<String> args = new ArrayList<>(List.of(Lab.KB, "--format", "json"));
+            args.addAll(who);
+            Scripts.Result r = Scripts.run("SmbDiagnose", args.toArray(String[]::new));
+            assertEquals(5, r.exit(), who + ": " + r.out() + r.err());
+            List<Map<String, Object>> f = r.rows();
+            assertEquals("sessions_unknown", f.get(0).get("kind"), who + ": " + f.get(0));
+            assertTrue(f.stream().allMatch(x -> "incomplete".equals(x.get("host_status"))), r.out());
+            Map<String, Object> sessions = f.stream().filter(x -> "sessions".equals(x.get("part"))).findFirst().orElseThrow();
+            assertEquals("not_read", sessions.get("kind"));
+            assertEquals("access_denied", sessions.get("failure"));
+            assertEquals(15L, ((Number) sessions.get("exit_code")).longValue());
+            for (String part : List.of("open files", "NULL-session settings (registry)")) {
+                assertTrue(f.stream().anyMatch(x -> part.equals(x.get("part")) && "not_read".equals(x.get("kind"))), part + ": " + r.out());
+            }
+        }
     }
 
     @Test

@@ -75,4 +75,12 @@ class ScanOutputTest {
         assertTrue(((String) rows.get(3).get("status")).startsWith("incomplete"), rows.get(3).toString());
         assertEquals("healthy", rows.get(2).get("status"));
     }
+
+    @Test
+    void theHtmlReportListsEveryHostTheFullOneFirst() {
+        String html = HtmlReport.render(scan());
+        String findings = html.substring(html.indexOf("<ul id=\"findings\">"), html.indexOf("</ul>\n<h2>Charts"));
+        assertTrue(findings.indexOf("10.0.0.4") < findings.indexOf("10.0.0.5"), findings);
+        assertTrue(findings.contains("10.0.0.2") && findings.contains("connection refused"), findings);
+    }
 }
