@@ -111,7 +111,7 @@ class NullSessionsLabTest {
 
     @Test
     void aServerThatDiesBetweenSamplesKeepsAndReportsTheSamplesTaken() throws Exception {
-        try (DyingProxy server = new DyingProxy(Lab.HOST, 445)) {
+        try (DyingProxy server = new DyingProxy("127.0.0.1", Lab.PORT)) {
             java.io.StringWriter out = new java.io.StringWriter();
             java.util.concurrent.CountDownLatch firstSample = new java.util.concurrent.CountDownLatch(1);
             java.io.Writer err = new java.io.StringWriter() {
