@@ -1,0 +1,196 @@
+package smbkit.capture;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import smbkit.Failure;
+import smbkit.SmbkitException;
+import smbkit.capture.net.IpPacket;
+import smbkit.capture.net.TcpStreams;
+import smbkit.capture.pcap.CaptureFile;
+import smbkit.capture.pcap.Frame;
+import smbkit.capture.pcap.LinkLayer;
+import smbkit.capture.report.CaptureReport;
+import smbkit.capture.report.Findings;
+import smbkit.capture.report.SmbSession;
+import smbkit.capture.smb.SmbConversation;
+
+/**
+ * Reads capture files, one frame at a time, into a {@link CaptureReport}: link layer, IP, TCP reassembly on
+ * the SMB ports, NetBIOS framing, SMB1/SMB2, NTLMSSP, DCE/RPC and spoolss. Several files are read as one
+ * capture, in the order given (a ring buffer's parts, say). Damage inside a file ends that file with a note;
+ * a file that is not a capture at all, or cannot be read, is a failure of its own.
+ */
+public final class CaptureAnalysis {
+
+    private final String clientFilter;
+    private final String serverFilter;
+    private final CaptureReport report = new CaptureReport();
+    private final Set<Integer> unsupportedLinks = new LinkedHashSet<>();
+    private final TcpStreams streams;
+
+    public CaptureAnalysis(String clientFilter, String serverFilter) {
+        this.clientFilter = clientFilter;
+        this.serverFilter = serverFilter;
+        this.streams = new TcpStreams(new TcpStreams.Listener() {
+            @Override
+            public TcpStreams.Connection opened(String client, int clientPort, String server, int serverPort,
+                                                long time, boolean sawSyn) {
+                report.connections++;
+                return new SmbConversation(client, clientPort, server, serverPort, time, sawSyn, s -> {
+                    if (wanted(s)) {
+                        report.sessions.add(s);
+                    }
+                });
+            }
+
+            @Override
+            public void closed(TcpStreams.Connection c, long time, String why) {
+                SmbConversation s = (SmbConversation) c;
+                s.ended(time, why);
+                streamNotes(s);
+            }
+        });
+    }
+
+    private boolean wanted(SmbSession s) {
+        return (clientFilter == null || clientFilter.equals(s.client))
+                && (serverFilter == null || serverFilter.equals(s.server));
+    }
+
+    private boolean wanted(SmbConversation c) {
+        return (clientFilter == null || clientFilter.equals(c.client()))
+                && (serverFilter == null || serverFilter.equals(c.server()));
+    }
+
+    private void streamNotes(SmbConversation c) {
+        if (!wanted(c)) {
+            return;
+        }
+        String stream = c.client() + ":" + c.clientPort() + " -> " + c.server() + ":" + c.serverPort();
+        if (!c.sawSyn()) {
+            report.note(stream + ": the capture starts inside this connection (no SYN): decoding began at the"
+                    + " first whole SMB message");
+        }
+        if (c.gaps() > 0) {
+            report.note(stream + ": " + c.gapBytes() + " bytes never captured in " + c.gaps() + " gap"
+                    + (c.gaps() == 1 ? "" : "s") + " (lost packets): decoding resumed at the next SMB message");
+        }
+        if (c.garbageBytes() > 0) {
+            report.note(stream + ": " + c.garbageBytes() + " bytes that are not SMB skipped");
+        }
+        if (c.undecodable() > 0) {
+            report.note(stream + ": " + c.undecodable() + " SMB message" + (c.undecodable() == 1 ? "" : "s")
+                    + " could not be decoded (" + c.lastError() + ")");
+        }
+    }
+
+    /** Reads one file into the report; throws only for a file that cannot be opened or is not a capture. */
+    public void read(Path file) {
+        CaptureReport.FileSummary summary = new CaptureReport.FileSummary(file.toString());
+        CaptureFile cf;
+        try {
+            cf = CaptureFile.open(file);
+        } catch (NoSuchFileException e) {
+            throw new SmbkitException(Failure.FILE_ERROR, "cannot read " + file + ": no such file",
+                    "Check the path of the capture", e);
+        } catch (AccessDeniedException e) {
+            throw new SmbkitException(Failure.FILE_ERROR, "cannot read " + file + ": permission denied",
+                    "Run as a user who may read it (captures made as root often are root's only)", e);
+        } catch (IOException e) {
+            throw new SmbkitException(Failure.FILE_ERROR, "cannot read " + file + ": " + e.getMessage(),
+                    "Check the file and the disk", e);
+        } catch (Malformed e) {
+            throw new SmbkitException(Failure.MALFORMED_REPLY, file + " is not a capture file: " + e.getMessage(),
+                    "Give a pcap or pcapng file (tcpdump -w, dumpcap, Wireshark, pktmon/etl2pcapng)", e);
+        }
+        summary.format = cf.kind().name().toLowerCase(java.util.Locale.ROOT);
+        report.files.add(summary);
+        try (cf) {
+            Frame f;
+            while ((f = cf.next()) != null) {
+                summary.frames++;
+                frame(f);
+            }
+            if (cf.truncation() != null) {
+                summary.damage = cf.truncation();
+                report.note(file + ": " + cf.truncation() + ": the frames before it were read");
+            }
+        } catch (Malformed e) {
+            summary.damage = e.getMessage();
+            report.note(file + ": " + e.getMessage() + ": the frames before it were read, the rest of the file was not");
+        } catch (IOException e) {
+            summary.damage = e.getMessage();
+            report.note(file + ": read error (" + e.getMessage() + ") after " + summary.frames + " frames");
+        }
+    }
+
+    private void frame(Frame f) {
+        report.frames++;
+        if (report.firstNanos == null || f.timeNanos() < report.firstNanos) {
+            report.firstNanos = f.timeNanos();
+        }
+        if (report.lastNanos == null || f.timeNanos() > report.lastNanos) {
+            report.lastNanos = f.timeNanos();
+        }
+        if (!LinkLayer.supported(f.linkType())) {
+            if (unsupportedLinks.add(f.linkType()) && unsupportedLinks.size() < 10) {
+                report.note("frames of link type " + f.linkType() + " skipped (not Ethernet, Linux cooked, raw IP or"
+                        + " loopback)");
+            }
+            return;
+        }
+        try {
+            Bytes ip = LinkLayer.ip(f.linkType(), f.data());
+            if (ip == null) {
+                return;
+            }
+            IpPacket.Result r = IpPacket.tcp(f.number(), f.timeNanos(), ip);
+            if (r.segment != null) {
+                report.tcpSegments++;
+                streams.segment(r.segment);
+            } else if (r.skip == IpPacket.Skip.FRAGMENT) {
+                report.ipFragments++;
+            }
+        } catch (Malformed e) {
+            report.badFrames++;
+        }
+    }
+
+    /** Ends the capture: connections still open stay open in the report (sessions "open at capture end"). */
+    public CaptureReport finish() {
+        streams.finish(report.lastNanos == null ? 0 : report.lastNanos);
+        if (report.ipFragments > 0) {
+            report.note(report.ipFragments + " IP fragments skipped (not reassembled)");
+        }
+        if (report.badFrames > 0) {
+            report.note(report.badFrames + " frames whose headers contradict themselves skipped");
+        }
+        report.findings = Findings.of(report);
+        return report;
+    }
+
+    /** The whole analysis of the files, in order. Files that fail are reported when others were read. */
+    public static CaptureReport analyse(List<Path> files, String client, String server) {
+        CaptureAnalysis a = new CaptureAnalysis(client, server);
+        List<SmbkitException> failed = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                a.read(f);
+            } catch (SmbkitException e) {
+                failed.add(e);
+                a.report.failedFiles.add(e.oneLine());
+            }
+        }
+        if (failed.size() == files.size() && !failed.isEmpty()) {
+            throw failed.get(0);
+        }
+        return a.finish();
+    }
+}

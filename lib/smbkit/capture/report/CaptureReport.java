@@ -1,0 +1,53 @@
+package smbkit.capture.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import smbkit.kb.Finding;
+
+/** What a capture shows: the files read, every SMB session per client, the findings, and notes on damage. */
+public final class CaptureReport {
+
+    public static final class FileSummary {
+        public final String path;
+        public String format;
+        public long frames;
+        /** Null, or where the file is cut short or damaged. */
+        public String damage;
+
+        public FileSummary(String path) {
+            this.path = path;
+        }
+    }
+
+    public final List<FileSummary> files = new ArrayList<>();
+    /** One line per file that could not be read at all (when others were). */
+    public final List<String> failedFiles = new ArrayList<>();
+    public final List<SmbSession> sessions = new ArrayList<>();
+    public List<Finding> findings = List.of();
+    public final Set<String> notes = new LinkedHashSet<>();
+    public long frames;
+    public long tcpSegments;
+    public long connections;
+    public long ipFragments;
+    public long badFrames;
+    public Long firstNanos;
+    public Long lastNanos;
+
+    public void note(String note) {
+        if (notes.size() < 200) {
+            notes.add(note);
+        }
+    }
+
+    public long endNanos() {
+        return lastNanos == null ? 0 : lastNanos;
+    }
+
+    /** A file was cut short, damaged, or not read at all: the report may miss what came after. */
+    public boolean partial() {
+        return !failedFiles.isEmpty() || files.stream().anyMatch(f -> f.damage != null);
+    }
+}

@@ -1,0 +1,209 @@
+package smbkit.capture.report;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import smbkit.kb.Finding;
+import smbkit.render.Column;
+import smbkit.render.Format;
+import smbkit.render.Renderer;
+import smbkit.render.TableData;
+
+/**
+ * smb-capture's output through smbkit's renderer: a table of sessions (one row each, per client) and one of
+ * spoolss handles, then the findings and notes; CSV is the sessions table; JSON one object with the files,
+ * sessions (with their trees, pipes, interfaces, calls and handles), findings and notes.
+ */
+public final class CaptureView {
+
+    private CaptureView() {}
+
+    static String time(Long nanos) {
+        return nanos == null ? null : Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L).toString();
+    }
+
+    static String list(java.util.Collection<String> items) {
+        return items.isEmpty() ? null : String.join(", ", items);
+    }
+
+    public static TableData sessions(CaptureReport r) {
+        TableData t = new TableData("SMB sessions")
+                .column("client", "Client", String.class)
+                .column("client_port", null, Long.class)
+                .column("server", "Server", String.class)
+                .column("session_id", "Session", String.class)
+                .column("dialect", "Dialect", String.class)
+                .column("start", "Start", String.class)
+                .column(Column.of("duration_s", "Duration", Long.class, Renderer::duration))
+                .column("end_reason", "Ended by", String.class)
+                .column("context", "As", String.class)
+                .column("workstation", "Workstation", String.class)
+                .column("logon", null, String.class)
+                .column("encrypted", "Encrypted", Boolean.class)
+                .column("trees", "Trees", String.class)
+                .column("pipes", "Pipes", String.class)
+                .column("interfaces", "RPC", String.class)
+                .column("spoolss_handles", "spoolss handles", String.class);
+        for (SmbSession s : r.sessions) {
+            t.row(s.client, (long) s.clientPort, s.server, "0x" + Long.toHexString(s.sessionId), s.dialect,
+                    time(s.startNanos), s.durationSeconds(r.endNanos()),
+                    s.endReason == null ? "open at capture end" : s.endReason, s.context(), emptyToNull(s.workstation),
+                    s.logon, s.encrypted ? Boolean.TRUE : null, list(Findings.shortTrees(s)), list(s.pipes),
+                    list(s.interfaces), handles(s));
+        }
+        return t;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String handles(SmbSession s) {
+        if (s.handles.isEmpty()) {
+            return null;
+        }
+        long held = s.heldHandles().size();
+        return s.handles.size() + " opened, " + held + " never closed";
+    }
+
+    public static TableData handles(CaptureReport r) {
+        TableData t = new TableData("spoolss handles")
+                .column("client", "Client", String.class)
+                .column("session_id", "Session", String.class)
+                .column("opened_by", "Opened by", String.class)
+                .column("printer", "Printer", String.class)
+                .column("client_machine", "Client machine", String.class)
+                .column("client_user", "Client user", String.class)
+                .column("opened", "Opened", String.class)
+                .column("closed_by", "Closed by", String.class)
+                .column("notifications", "Notifications", Boolean.class);
+        for (SmbSession s : r.sessions) {
+            for (SpoolssHandle h : s.handles) {
+                t.row(s.client, "0x" + Long.toHexString(s.sessionId), h.openedBy, h.printer, h.clientMachine,
+                        h.clientUser, time(h.openedNanos), h.closedBy == null ? "never (held)" : h.closedBy,
+                        h.notifications ? Boolean.TRUE : null);
+            }
+        }
+        return t;
+    }
+
+    public static Map<String, Object> json(CaptureReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (CaptureReport.FileSummary f : r.files) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("path", f.path);
+            fm.put("format", f.format);
+            fm.put("frames", f.frames);
+            fm.put("damage", f.damage);
+            files.add(fm);
+        }
+        m.put("files", files);
+        m.put("first_frame", time(r.firstNanos));
+        m.put("last_frame", time(r.lastNanos));
+        m.put("connections", r.connections);
+        List<Map<String, Object>> sessions = new ArrayList<>();
+        for (SmbSession s : r.sessions) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("client", s.client);
+            sm.put("client_port", s.clientPort);
+            sm.put("server", s.server);
+            sm.put("server_port", s.serverPort);
+            sm.put("session_id", "0x" + Long.toHexString(s.sessionId));
+            sm.put("protocol", s.protocol);
+            sm.put("dialect", s.dialect);
+            sm.put("start", time(s.startNanos));
+            sm.put("end", time(s.endNanos));
+            sm.put("end_reason", s.endReason == null ? "open at capture end" : s.endReason);
+            sm.put("duration_s", s.durationSeconds(r.endNanos()));
+            sm.put("auth", s.auth);
+            sm.put("user", s.user);
+            sm.put("domain", s.domain);
+            sm.put("workstation", s.workstation);
+            sm.put("context", s.context());
+            sm.put("logon", s.logon);
+            sm.put("guest", s.guest);
+            sm.put("encrypted", s.encrypted);
+            sm.put("trees", new ArrayList<>(s.trees));
+            sm.put("pipes", new ArrayList<>(s.pipes));
+            sm.put("files", new ArrayList<>(s.files));
+            sm.put("interfaces", new ArrayList<>(s.interfaces));
+            sm.put("interface_uuids", new ArrayList<>(s.interfaceUuids));
+            sm.put("calls", new LinkedHashMap<>(s.calls));
+            List<Map<String, Object>> hs = new ArrayList<>();
+            for (SpoolssHandle h : s.handles) {
+                Map<String, Object> hm = new LinkedHashMap<>();
+                hm.put("handle", h.handle);
+                hm.put("opened_by", h.openedBy);
+                hm.put("printer", h.printer);
+                hm.put("client_machine", h.clientMachine);
+                hm.put("client_user", h.clientUser);
+                hm.put("opened", time(h.openedNanos));
+                hm.put("closed", time(h.closedNanos));
+                hm.put("closed_by", h.closedBy);
+                hm.put("notifications", h.notifications);
+                hs.add(hm);
+            }
+            sm.put("spoolss_handles", hs);
+            sm.put("notes", new ArrayList<>(s.notes));
+            sessions.add(sm);
+        }
+        m.put("sessions", sessions);
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : r.findings) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("severity", f.severity().label());
+            fm.put("area", f.area().label());
+            fm.put("title", f.title());
+            fm.put("evidence", f.evidence());
+            fm.put("command", f.command());
+            findings.add(fm);
+        }
+        m.put("findings", findings);
+        List<String> notes = new ArrayList<>(r.failedFiles);
+        notes.addAll(r.notes);
+        m.put("notes", notes);
+        return m;
+    }
+
+    public static void print(CaptureReport r, Format format, PrintWriter out) {
+        switch (format) {
+            case json -> {
+                out.println(Renderer.json(json(r)));
+                out.flush();
+            }
+            case csv -> Renderer.print(sessions(r), format, out);
+            case table -> {
+                Renderer.print(sessions(r), format, out);
+                TableData h = handles(r);
+                if (!h.rows().isEmpty()) {
+                    Renderer.print(h, format, out);
+                }
+                for (Finding f : r.findings) {
+                    out.println(f.severity().label() + ": " + f.title());
+                    for (String e : f.evidence()) {
+                        out.println("  " + e);
+                    }
+                    if (f.command() != null) {
+                        out.println("  -> " + f.command());
+                    }
+                }
+                if (r.findings.isEmpty()) {
+                    out.println(r.sessions.isEmpty() ? "No SMB session in the capture (ports 139 and 445)."
+                            : "No finding: no NULL session held, no client under several security contexts.");
+                }
+                for (String n : r.failedFiles) {
+                    out.println("note: " + n);
+                }
+                for (String n : r.notes) {
+                    out.println("note: " + n);
+                }
+                out.flush();
+            }
+        }
+    }
+}
