@@ -54,6 +54,7 @@ public final class CaptureAnalysis {
             public void closed(TcpStreams.Connection c, long time, String why) {
                 SmbConversation s = (SmbConversation) c;
                 s.ended(time, why);
+                report.internalErrors += s.internalErrors();
                 streamNotes(s);
             }
         });
@@ -110,6 +111,30 @@ public final class CaptureAnalysis {
             throw new SmbkitException(Failure.MALFORMED_REPLY, file + " is not a capture file: " + e.getMessage(),
                     "Give a pcap or pcapng file (tcpdump -w, dumpcap, Wireshark, pktmon/etl2pcapng)", e);
         }
+        read(summary, cf);
+    }
+
+    /**
+     * Reads a capture from a stream (a file's bytes already in memory, say) into the report; throws
+     * {@link SmbkitException} (malformed) only when it is not a capture at all.
+     */
+    public void read(String name, java.io.InputStream in) {
+        CaptureReport.FileSummary summary = new CaptureReport.FileSummary(name);
+        CaptureFile cf;
+        try {
+            cf = CaptureFile.of(in);
+        } catch (IOException e) {
+            throw new SmbkitException(Failure.FILE_ERROR, "cannot read " + name + ": " + e.getMessage(),
+                    "Check the file and the disk", e);
+        } catch (Malformed e) {
+            throw new SmbkitException(Failure.MALFORMED_REPLY, name + " is not a capture file: " + e.getMessage(),
+                    "Give a pcap or pcapng file (tcpdump -w, dumpcap, Wireshark, pktmon/etl2pcapng)", e);
+        }
+        read(summary, cf);
+    }
+
+    private void read(CaptureReport.FileSummary summary, CaptureFile cf) {
+        String file = summary.path;
         summary.format = cf.kind().name().toLowerCase(java.util.Locale.ROOT);
         report.files.add(summary);
         try (cf) {
@@ -160,6 +185,9 @@ public final class CaptureAnalysis {
             }
         } catch (Malformed e) {
             report.badFrames++;
+        } catch (RuntimeException e) {
+            report.badFrames++;
+            report.internalErrors++;
         }
     }
 

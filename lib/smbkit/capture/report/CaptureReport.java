@@ -33,6 +33,8 @@ public final class CaptureReport {
     public long connections;
     public long ipFragments;
     public long badFrames;
+    /** Frames or messages a decoder failed on unexpectedly (a bug): tests require 0. */
+    public long internalErrors;
     public Long firstNanos;
     public Long lastNanos;
 

@@ -49,6 +49,7 @@ public final class SmbConversation extends TcpStreams.Connection {
         }
     };
     long undecodable;
+    long internalErrors;
     String lastError;
     final Smb2 smb2 = new Smb2(this);
     final Smb1 smb1 = new Smb1(this);
@@ -125,6 +126,11 @@ public final class SmbConversation extends TcpStreams.Connection {
         return undecodable;
     }
 
+    /** Messages a decoder failed on in a way it did not foresee (a bug, never the input's fault). */
+    public long internalErrors() {
+        return internalErrors;
+    }
+
     public String lastError() {
         return lastError;
     }
@@ -144,6 +150,11 @@ public final class SmbConversation extends TcpStreams.Connection {
         } catch (Malformed e) {
             undecodable++;
             lastError = e.getMessage();
+        } catch (RuntimeException e) {
+            // a decoder bug must not end the analysis: the message is counted, the tests look for these
+            undecodable++;
+            internalErrors++;
+            lastError = "unexpected " + e;
         }
     }
 
