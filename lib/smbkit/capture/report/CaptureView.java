@@ -158,6 +158,7 @@ public final class CaptureView {
             Map<String, Object> fm = new LinkedHashMap<>();
             fm.put("severity", f.severity().label());
             fm.put("area", f.area().label());
+            fm.put("kind", f.kind() == null ? null : f.kind().label());
             fm.put("title", f.title());
             fm.put("evidence", f.evidence());
             fm.put("command", f.command());

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import smbkit.kb.Finding;
 import smbkit.kb.Finding.Area;
+import smbkit.kb.Finding.Kind;
 import smbkit.kb.Finding.Severity;
 
 /**
@@ -16,7 +17,8 @@ import smbkit.kb.Finding.Severity;
  * (spoolss bound, a printer handle opened and never closed: the KB's cause, Method 2 on that client);
  * other NULL sessions that stayed past the KB's 90 seconds; the temporary ones that ended within them; one
  * client logging on under several security contexts (a service running as another user); encrypted sessions
- * whose contents the capture cannot show.
+ * whose contents the capture cannot show. Kinds are the diagnosis's where one fits (temporary NULL sessions,
+ * encryption and spooler call-backs have none yet: null).
  */
 public final class Findings {
 
@@ -49,7 +51,7 @@ public final class Findings {
                     trees.addAll(shortTrees(s));
                     evidence.add(evidence(s, end));
                 }
-                out.add(new Finding(Severity.ACTION, Area.CAUSE, client + " opened " + count(spooler.size(), "anonymous session")
+                out.add(new Finding(Severity.ACTION, Area.CAUSE, Kind.PERMANENT_NULL_SESSIONS, client + " opened " + count(spooler.size(), "anonymous session")
                         + " to " + String.join(", ", trees.isEmpty() ? Set.of("IPC$") : trees)
                         + ", bound spoolss, called " + String.join(" and ", calls)
                         + " and never closed the handle: the print spooler holds them (KB 328459 cause); Method 2 on "
@@ -59,7 +61,7 @@ public final class Findings {
                     .filter(s -> s.durationSeconds(end) >= TEMPORARY_S && (s.endNanos == null || !"logon failed".equals(s.endReason)))
                     .toList();
             if (!stayed.isEmpty()) {
-                out.add(new Finding(Severity.WARNING, Area.CAUSE, client + " held " + count(stayed.size(), "anonymous session")
+                out.add(new Finding(Severity.WARNING, Area.CAUSE, Kind.PERMANENT_NULL_SESSIONS, client + " held " + count(stayed.size(), "anonymous session")
                         + " for " + TEMPORARY_S + " s or longer (permanent NULL sessions, each takes a session slot)"
                         + (stayed.stream().anyMatch(s -> s.interfaces.contains("spoolss")) ? ", with spoolss bound" : ""),
                         stayed.stream().map(s -> evidence(s, end)).toList(), null));
@@ -67,14 +69,14 @@ public final class Findings {
             List<SmbSession> temporary = anonymous.stream().filter(s -> s.endNanos != null
                     && s.durationSeconds(end) < TEMPORARY_S).toList();
             if (!temporary.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, client + " opened " + count(temporary.size(), "temporary anonymous session")
+                out.add(new Finding(Severity.INFO, Area.NOTE, null, client + " opened " + count(temporary.size(), "temporary anonymous session")
                         + " that ended within " + TEMPORARY_S + " s (the KB's temporary NULL sessions: no action)",
                         temporary.stream().map(s -> evidence(s, end)).toList(), null));
             }
             List<SmbSession> young = anonymous.stream().filter(s -> s.endNanos == null && !spooler.contains(s)
                     && s.durationSeconds(end) < TEMPORARY_S).toList();
             if (!young.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, client + " has " + count(young.size(), "anonymous session")
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.YOUNG_NULL_SESSIONS, client + " has " + count(young.size(), "anonymous session")
                         + " still open at the end of the capture, younger than " + TEMPORARY_S
                         + " s: capture longer to tell temporary from permanent",
                         young.stream().map(s -> evidence(s, end)).toList(), null));
@@ -86,14 +88,14 @@ public final class Findings {
                 }
             }
             if (contexts.size() > 1) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, client + " opened sessions under " + contexts.size()
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.OTHER_USER_CONTEXTS, client + " opened sessions under " + contexts.size()
                         + " security contexts (" + String.join(", ", contexts) + "): a program or service on " + client
                         + " runs under another account than the user's",
                         sessions.stream().map(s -> evidence(s, end)).toList(), null));
             }
             List<SmbSession> encrypted = sessions.stream().filter(s -> s.encrypted).toList();
             if (!encrypted.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, count(encrypted.size(), "session") + " from " + client
+                out.add(new Finding(Severity.INFO, Area.NOTE, null, count(encrypted.size(), "session") + " from " + client
                         + " encrypted (SMB3): the trees, pipes and calls inside cannot be read from the capture",
                         encrypted.stream().map(s -> evidence(s, end)).toList(), null));
             }
@@ -106,7 +108,7 @@ public final class Findings {
                 }
             }
             if (!callbacks.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, client + "'s print spooler opened a notification channel back"
+                out.add(new Finding(Severity.INFO, Area.NOTE, null, client + "'s print spooler opened a notification channel back"
                         + " (RpcReplyOpenPrinter): printer change notifications keep a session to the other side",
                         callbacks, null));
             }
