@@ -1,16 +1,25 @@
 package smbkit.rpc;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
 import jcifs.CIFSContext;
+import jcifs.Address;
 import jcifs.CIFSException;
+import jcifs.NameServiceClient;
 import jcifs.config.PropertyConfiguration;
 import jcifs.context.BaseContext;
+import jcifs.context.CIFSContextWrapper;
 import jcifs.dcerpc.DcerpcBinding;
 import jcifs.dcerpc.DcerpcHandle;
+import jcifs.netbios.UniAddress;
 import jcifs.smb.NtlmPasswordAuthenticator;
 
 /**
@@ -67,7 +76,7 @@ public final class SmbConnection implements AutoCloseable {
             p.setProperty("jcifs.smb.client.laddr", options.localAddress());
         }
         try {
-            CIFSContext base = new BaseContext(new PropertyConfiguration(p));
+            CIFSContext base = new Ipv6Names(new BaseContext(new PropertyConfiguration(p)));
             CIFSContext ctx = credentials.isAnonymous() ? base.withAnonymousCredentials()
                     : base.withCredentials(new NtlmPasswordAuthenticator(credentials.domain(), credentials.user(),
                             new String(credentials.password())));
@@ -95,8 +104,7 @@ public final class SmbConnection implements AutoCloseable {
         RpcPipe pipe = pipes.get(name);
         if (pipe == null) {
             DcerpcBinding.addInterface(name, syntax);
-            String binding = "ncacn_np:" + target.host()
-                    + (target.port() == Target.SMB_PORT ? "" : ":" + target.port()) + "[\\PIPE\\" + name + "]";
+            String binding = binding(target, name);
             try {
                 pipe = new RpcPipe(this, name, DcerpcHandle.getHandle(binding, context));
             } catch (Exception e) {
@@ -105,6 +113,67 @@ public final class SmbConnection implements AutoCloseable {
             pipes.put(name, pipe);
         }
         return pipe;
+    }
+
+    /**
+     * The DCE/RPC binding of a pipe: {@code ncacn_np:HOST[:PORT][\\PIPE\\NAME]}. jcifs-ng's binding parser
+     * cannot carry an IPv6 literal with a port (it falls back to 127.0.0.1), so an IPv6 address goes under its
+     * Windows UNC name ({@code --1.ipv6-literal.net} for ::1), which {@link Ipv6Names} resolves without DNS.
+     */
+    static String binding(Target target, String pipe) {
+        String port = target.port() == Target.SMB_PORT ? "" : ":" + target.port();
+        if (target.isIpv6()) {
+            return "ncacn_np:" + target.uncName() + port + "[\\PIPE\\" + pipe + "]";
+        }
+        return "ncacn_np:" + target.host() + port + "[\\PIPE\\" + pipe + "]";
+    }
+
+    /**
+     * Resolves Windows' IPv6 UNC names ({@code fe80--1s4.ipv6-literal.net}) to their address, as Windows does
+     * itself: jcifs-ng resolves the server by name and cannot be handed an address.
+     */
+    static final class Ipv6Names extends CIFSContextWrapper {
+
+        static final String SUFFIX = ".ipv6-literal.net";
+
+        private final NameServiceClient names;
+
+        Ipv6Names(CIFSContext delegate) {
+            super(delegate);
+            NameServiceClient real = delegate.getNameServiceClient();
+            this.names = (NameServiceClient) Proxy.newProxyInstance(NameServiceClient.class.getClassLoader(),
+                    new Class<?>[] {NameServiceClient.class}, (proxy, method, args) -> {
+                        if (args != null && args.length > 0 && args[0] instanceof String name
+                                && name.toLowerCase(Locale.ROOT).endsWith(SUFFIX)
+                                && (method.getName().equals("getAllByName") || method.getName().equals("getByName"))) {
+                            UniAddress a = new UniAddress(literal(name));
+                            return method.getReturnType().isArray() ? new Address[] {a} : a;
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        static InetAddress literal(String uncName) throws UnknownHostException {
+            String s = uncName.substring(0, uncName.length() - SUFFIX.length()).replace('-', ':').replace('s', '%');
+            if (s.isEmpty() || Character.digit(s.charAt(0), 16) < 0 && s.charAt(0) != ':') {
+                throw new UnknownHostException(uncName);
+            }
+            return InetAddress.getByName("[" + s + "]");
+        }
+
+        @Override
+        public NameServiceClient getNameServiceClient() {
+            return names;
+        }
+
+        @Override
+        protected CIFSContext wrap(CIFSContext newContext) {
+            return new Ipv6Names(newContext);
+        }
     }
 
     @Override

@@ -58,6 +58,16 @@ public record Target(String host, int port) {
                 "Give a name or address, optionally with :PORT (fileserver, 10.0.0.5, 127.0.0.1:4450)");
     }
 
+    /** An IPv6 literal ({@code ::1}, {@code fe80::1%eth0}). */
+    public boolean isIpv6() {
+        return host.contains(":");
+    }
+
+    /** The name a UNC path gives the host: an IPv6 literal as Windows spells it ({@code --1.ipv6-literal.net}). */
+    public String uncName() {
+        return isIpv6() ? host.replace(':', '-').replace('%', 's') + ".ipv6-literal.net" : host;
+    }
+
     /** How messages name the target: the host, with the port only when it is not 445. */
     @Override
     public String toString() {
