@@ -23,6 +23,7 @@ import smbkit.change.CloseRecord;
 import smbkit.change.Records;
 import smbkit.change.SessionCloser;
 import smbkit.cli.Cli;
+import smbkit.cli.Converters;
 import smbkit.cli.OutputOptions;
 import smbkit.cli.TargetOptions;
 import smbkit.cli.VerbosityOptions;
@@ -59,10 +60,10 @@ public class CloseSessions implements Callable<Integer> {
     @Mixin
     VerbosityOptions verbosity;
 
-    @Option(names = "--client", paramLabel = "CLIENT", description = "Close this client's sessions (repeatable).")
+    @Option(names = "--client", paramLabel = "CLIENT", converter = Converters.Name.class, description = "Close this client's sessions (repeatable).")
     List<String> clients = new ArrayList<>();
 
-    @Option(names = "--user", paramLabel = "USER", description = "Only this user's sessions.")
+    @Option(names = "--user", paramLabel = "USER", converter = Converters.Name.class, description = "Only this user's sessions.")
     String user;
 
     @Option(names = "--null-only", description = "Only NULL sessions (and guest-mapped anonymous ones, as Samba shows them).")

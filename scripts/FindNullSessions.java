@@ -20,6 +20,7 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
+import smbkit.cli.Converters;
 import smbkit.cli.OutputOptions;
 import smbkit.cli.TargetOptions;
 import smbkit.cli.VerbosityOptions;
@@ -59,11 +60,11 @@ public class FindNullSessions implements Callable<Integer> {
     @Mixin
     VerbosityOptions verbosity;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "1", converter = Converters.Positive.class,
             description = "List the sessions N times (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "30", converter = Converters.NonNegative.class,
             description = "Seconds between samples (default: ${DEFAULT-VALUE}).")
     int interval;
 

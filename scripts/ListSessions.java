@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
+import smbkit.cli.Converters;
 import smbkit.cli.OutputOptions;
 import smbkit.cli.TargetOptions;
 import smbkit.cli.VerbosityOptions;
@@ -46,10 +47,10 @@ public class ListSessions implements Callable<Integer> {
     @Mixin
     VerbosityOptions verbosity;
 
-    @Option(names = "--client", paramLabel = "CLIENT", description = "Only sessions from this client computer.")
+    @Option(names = "--client", paramLabel = "CLIENT", converter = Converters.Name.class, description = "Only sessions from this client computer.")
     String client;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Only sessions of this user.")
+    @Option(names = "--user", paramLabel = "USER", converter = Converters.Name.class, description = "Only sessions of this user.")
     String user;
 
     @Override

@@ -25,6 +25,7 @@ import smbkit.change.ChangeJournal;
 import smbkit.change.RegFile;
 import smbkit.change.Records;
 import smbkit.cli.Cli;
+import smbkit.cli.Converters;
 import smbkit.cli.OutputOptions;
 import smbkit.cli.TargetOptions;
 import smbkit.cli.VerbosityOptions;
@@ -61,7 +62,7 @@ public class RestrictAnonymous implements Callable<Integer> {
     @Mixin
     VerbosityOptions verbosity;
 
-    @Option(names = "--set", paramLabel = "LEVEL", description = "Change the restriction to LEVEL (0, 1 or 2).")
+    @Option(names = "--set", paramLabel = "LEVEL", converter = Converters.RestrictLevel.class, description = "Change the restriction to LEVEL (0, 1 or 2).")
     Integer level;
 
     @Option(names = "--apply", description = "Really change; without it, only show what would change.")

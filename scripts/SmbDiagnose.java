@@ -27,6 +27,7 @@ import smbkit.access.ServerAccess;
 import smbkit.access.SnapshotCollector;
 import smbkit.change.Records;
 import smbkit.cli.Cli;
+import smbkit.cli.Converters;
 import smbkit.cli.Hosts;
 import smbkit.cli.OutputOptions;
 import smbkit.cli.TargetOptions;
@@ -72,10 +73,10 @@ public class SmbDiagnose implements Callable<Integer> {
     @Option(names = "--hosts-file", paramLabel = "FILE", description = "More hosts, one a line (# comments).")
     Path hostsFile;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "Hosts diagnosed at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", converter = Converters.Positive.class, description = "Hosts diagnosed at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--host-timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--host-timeout", paramLabel = "SECONDS", defaultValue = "60", converter = Converters.Positive.class,
             description = "Give up on one host after this long (default: ${DEFAULT-VALUE} s).")
     int hostTimeout;
 

@@ -10,6 +10,7 @@ import smbkit.access.RemoteServer;
 import smbkit.access.ServerAccess;
 import smbkit.access.SnapshotCollector;
 import smbkit.cli.AuthFile;
+import smbkit.cli.EnvCredentials;
 import smbkit.kb.Finding;
 import smbkit.kb.HostDiagnosis;
 import smbkit.kb.SessionKinds;
@@ -25,7 +26,7 @@ import smbkit.rpc.Target;
 /**
  * smbkit for JShell and runbook snippets: a few calls that read like the KB's steps, printing a table and
  * returning the rows. Credentials come from {@link #auth(String)} (an smbclient-style file) or from
- * SMBKIT_USER and SMBKIT_PASSWORD, never from a literal in the snippet.
+ * the environment as the scripts read it ({@link EnvCredentials}), never from a literal in the snippet.
  *
  * <pre>
  * auth("tests/lab/admin.auth")
@@ -94,13 +95,13 @@ public final class Runbook {
 
     private static Credentials credentials() {
         if (credentials == null) {
-            String user = System.getenv("SMBKIT_USER");
-            String password = System.getenv("SMBKIT_PASSWORD");
-            if (user == null || password == null) {
+            EnvCredentials env = EnvCredentials.read(System.getenv());
+            if (env.user() == null || env.password() == null) {
                 throw new SmbkitException(Failure.USAGE, "no credentials",
-                        "Call auth(\"FILE\") first, or set SMBKIT_USER and SMBKIT_PASSWORD");
+                        "Call auth(\"FILE\") first, or set " + EnvCredentials.ENV_USER + " and " + EnvCredentials.ENV_PASSWORD
+                                + " (or " + EnvCredentials.ENV_USER + "=USER%PASSWORD)");
             }
-            credentials = Credentials.user(null, user, password.toCharArray());
+            credentials = Credentials.user(env.domain(), env.user(), env.password());
         }
         return credentials;
     }

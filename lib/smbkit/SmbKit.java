@@ -69,6 +69,8 @@
 //SOURCES change/SessionCloser.java
 //SOURCES cli/AuthFile.java
 //SOURCES cli/Cli.java
+//SOURCES cli/Converters.java
+//SOURCES cli/EnvCredentials.java
 //SOURCES cli/Hosts.java
 //SOURCES cli/OutputOptions.java
 //SOURCES cli/TargetOptions.java

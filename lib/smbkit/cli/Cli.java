@@ -3,9 +3,11 @@ package smbkit.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import smbkit.Failure;
@@ -33,7 +35,32 @@ public final class Cli {
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(new UsageErrors());
         cl.setUsageHelpAutoWidth(true);
+        // @FILE would read arguments from a file, an --apply among them: arguments come from the command line only.
+        cl.setExpandAtFiles(false);
+        cl.setExecutionStrategy(Cli::checkThenRun);
         return cl;
+    }
+
+    /** Options a mixin checks as a whole (combinations, hosts) after parsing and before the command runs. */
+    public interface Checked {
+        /** Throws a USAGE {@link SmbkitException} for a bad combination or value. */
+        void check();
+    }
+
+    /** Runs every mixin's {@link Checked#check()}, so bad options fail before anything connects, then the command. */
+    static int checkThenRun(ParseResult parsed) {
+        if (!parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+            for (CommandSpec mixin : parsed.commandSpec().mixins().values()) {
+                if (mixin.userObject() instanceof Checked c) {
+                    try {
+                        c.check();
+                    } catch (SmbkitException e) {
+                        throw new ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** The version every script reports. */
@@ -49,7 +76,7 @@ public final class Cli {
         public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
             SmbkitException e = asSmbkit(ex);
             PrintWriter err = cl.getErr();
-            err.println(cl.getCommandName() + ": " + e.oneLine());
+            err.println(cl.getCommandName() + ": " + redact(e.oneLine(), parsed.originalArgs().toArray(String[]::new)));
             if (parsed.hasMatchedOption("--debug")) {
                 ex.printStackTrace(err);
             }

@@ -23,10 +23,10 @@ import smbkit.rpc.Target;
  * {@code HOST -U [DOMAIN/]USER[%PASSWORD]}, {@code -A AUTHFILE}, {@code -N}, or SMBKIT_USER / SMBKIT_PASSWORD
  * for unattended runs; with none of these, a password prompt when there is a terminal.
  */
-public class TargetOptions {
+public class TargetOptions implements Cli.Checked {
 
-    public static final String ENV_USER = "SMBKIT_USER";
-    public static final String ENV_PASSWORD = "SMBKIT_PASSWORD";
+    public static final String ENV_USER = EnvCredentials.ENV_USER;
+    public static final String ENV_PASSWORD = EnvCredentials.ENV_PASSWORD;
 
     @Parameters(arity = "0..*", paramLabel = "HOST",
             description = "Server name or address, optionally HOST:PORT (\\\\HOST works too).")
@@ -47,11 +47,11 @@ public class TargetOptions {
     @Option(names = {"-W", "--workgroup"}, paramLabel = "DOMAIN", description = "Domain or workgroup of the user.")
     String workgroup;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", converter = Converters.Positive.class,
             description = "Give up on a server that does not answer within this time (default: ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
 
-    @Option(names = "--source-address", paramLabel = "ADDRESS", hidden = false,
+    @Option(names = "--source-address", paramLabel = "ADDRESS", converter = Converters.Address.class,
             description = "Connect from this local address (the lab uses 127.0.0.x).")
     String sourceAddress;
 
@@ -69,6 +69,21 @@ public class TargetOptions {
 
     /** Environment, overridable in tests. */
     Map<String, String> env = System.getenv();
+
+    /**
+     * Before anything connects: every HOST is a host or range (checked, not looked up), none is empty, and
+     * --local is not given with a HOST (which would silently work on this machine instead).
+     */
+    @Override
+    public void check() {
+        if (local && !hosts.isEmpty()) {
+            throw new SmbkitException(Failure.USAGE, "--local and a HOST do not go together",
+                    "Drop --local to query the HOST, or the HOST to work on this machine");
+        }
+        for (String h : hosts) {
+            Hosts.expand(h.strip());
+        }
+    }
 
     /** Opens the one server named on the command line, or this machine in local mode. */
     public ServerAccess open() {
@@ -111,10 +126,10 @@ public class TargetOptions {
         return Target.parse(hosts.get(0));
     }
 
+    /** --timeout bounds every stage: the TCP connect, the SMB negotiate and each reply. */
     public SmbConnection.Options connectionOptions() {
-        Duration response = Duration.ofSeconds(Math.max(1, timeoutSeconds));
-        Duration connect = response.compareTo(Duration.ofSeconds(5)) < 0 ? response : Duration.ofSeconds(5);
-        return new SmbConnection.Options(connect, response, sourceAddress);
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        return new SmbConnection.Options(timeout, timeout, sourceAddress);
     }
 
     private Credentials resolved;
@@ -152,15 +167,17 @@ public class TargetOptions {
                 password = u.password();
             }
         }
+        EnvCredentials fromEnv = EnvCredentials.read(env);
         if (user == null || user.isEmpty()) {
-            user = env.getOrDefault(ENV_USER, env.get("USER"));
+            user = fromEnv.user();
+            domain = fromEnv.domain() != null ? fromEnv.domain() : domain;
         }
         if (user == null || user.isEmpty()) {
             throw new SmbkitException(Failure.USAGE, "no user name",
                     "Give -U USER, -A FILE or " + ENV_USER + ", or -N for a NULL session");
         }
-        if (password == null && env.get(ENV_PASSWORD) != null) {
-            password = env.get(ENV_PASSWORD).toCharArray();
+        if (password == null) {
+            password = fromEnv.password();
         }
         if (password == null) {
             password = prompt(domain, user);

@@ -158,11 +158,13 @@ public final class SmbConnection implements AutoCloseable {
         }
 
         static InetAddress literal(String uncName) throws UnknownHostException {
-            String s = uncName.substring(0, uncName.length() - SUFFIX.length()).replace('-', ':').replace('s', '%');
-            if (s.isEmpty() || Character.digit(s.charAt(0), 16) < 0 && s.charAt(0) != ':') {
+            String s = uncName.substring(0, uncName.length() - SUFFIX.length());
+            int zone = s.indexOf('s');
+            String literal = (zone < 0 ? s : s.substring(0, zone)).replace('-', ':') + (zone < 0 ? "" : "%" + s.substring(zone + 1));
+            if (!Target.isIpv6(literal)) {
                 throw new UnknownHostException(uncName);
             }
-            return InetAddress.getByName("[" + s + "]");
+            return InetAddress.getByName("[" + literal + "]");
         }
 
         @Override

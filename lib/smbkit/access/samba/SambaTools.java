@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.cli.EnvCredentials;
 
 /**
  * Samba's own tools (smbstatus, testparm, net, smbcontrol, smbd) run against one configuration file. They
  * work on the server itself even when smbd refuses new connections, which is when local mode matters. No
- * credentials are ever passed: the tools read Samba's databases directly, as root.
+ * credentials are ever passed, nor inherited (SMBKIT_PASSWORD is kept from their environment): the tools read
+ * Samba's databases directly, as root.
  */
 public final class SambaTools {
 
@@ -130,9 +132,16 @@ public final class SambaTools {
         return Optional.empty();
     }
 
+    /** How every tool is started: no input, and none of smbkit's credentials in its environment. */
+    static ProcessBuilder processBuilder(List<String> cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        EnvCredentials.scrub(pb.environment());
+        return pb;
+    }
+
     private static Output execute(String tool, List<String> cmd) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process p = processBuilder(cmd).start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
             if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {

@@ -165,23 +165,71 @@ class BadInputLabTest {
         assertTrue(r.err().contains("See 'list-sessions --help'."), r.err());
     }
 
+    /** The password typed where the HOST goes reaches the host check (one HOST, so not "one HOST only"). */
     @Test
     void aPasswordInAMistypedArgumentIsNotEchoed() {
-        Scripts.Result r = listSessions(Lab.HOST, "labadmin%s3cret");
-        assertEquals(2, r.exit());
+        Scripts.Result r = listSessions("labadmin%s3cret");
+        assertOneLine(r, 2, "'labadmin%****' is not a host");
         assertFalse(r.err().contains("s3cret"), r.err());
+        Scripts.Result scan = Scripts.run("SmbDiagnose", Lab.HOST, "labadmin%s3cret", "-N");
+        assertEquals(2, scan.exit(), scan.err());
+        assertFalse(scan.err().contains("s3cret"), scan.err());
     }
 
+    /** SMBKIT_USER in smbclient's USER%PASSWORD form logs on as USER with PASSWORD, as -U does. */
+    @Test
+    void aPasswordInSmbkitUserIsSplitOff() {
+        String password = Lab.password(Lab.ADMIN_AUTH);
+        Proc p = Scripts.spawn(java.util.Map.of("SMBKIT_USER", "labadmin%" + password), "ListSessions", Lab.HOST,
+                "--format", "json", "-v");
+        assertEquals(0, p.exit(), p.err());
+        assertFalse(p.out().contains(password) || p.err().contains(password), p.out() + p.err());
+        assertTrue(p.out().contains("\"user\" : \"labadmin\""), p.out());
+    }
+
+    /**
+     * Neither output nor any process's command line shows the password, looked at while the script runs (three
+     * samples a second apart), not after it has exited.
+     */
     @Test
     void credentialsNeverReachOutputOrTheProcessList() throws Exception {
         String password = Lab.password(Lab.ADMIN_AUTH);
-        Proc p = Scripts.spawn(java.util.Map.of("SMBKIT_PASSWORD", password, "SMBKIT_USER", "labadmin"),
-                "ListSessions", Lab.HOST, "--format", "json", "-v");
-        assertEquals(0, p.exit(), p.err());
-        assertFalse(p.out().contains(password));
-        assertFalse(p.err().contains(password));
-        for (ProcessHandle h : ProcessHandle.allProcesses().toList()) {
-            assertFalse(h.info().commandLine().orElse("").contains(password), "process list: " + h.info().commandLine());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "FindNullSessions", Lab.HOST, "--samples", "3",
+                "--interval", "1", "--format", "json", "-v"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Lab.REPO.toFile())
+                .redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
+        pb.environment().putAll(java.util.Map.of("SMBKIT_PASSWORD", password, "SMBKIT_USER", "labadmin"));
+        Process p = pb.start();
+        int looks = 0;
+        try {
+            while (p.isAlive()) {
+                boolean seen = false;
+                for (ProcessHandle h : ProcessHandle.allProcesses().toList()) {
+                    String line = commandLine(h);
+                    assertFalse(line.contains(password), "process list: " + line);
+                    seen |= h.pid() == p.pid() && line.contains("FindNullSessions");
+                }
+                looks += seen ? 1 : 0;
+                Thread.sleep(100);
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(tmp.resolve("out"));
+        String err = Files.readString(tmp.resolve("err"));
+        assertEquals(0, p.waitFor(), err);
+        assertTrue(looks >= 3, "the process list was read while the script ran: " + looks + " times");
+        assertFalse(out.contains(password));
+        assertFalse(err.contains(password));
+    }
+
+    /** The whole command line (/proc/PID/cmdline: ProcessHandle's may be cut short), empty once it is gone. */
+    static String commandLine(ProcessHandle h) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "cmdline"))).replace('\0', ' ');
+        } catch (IOException e) {
+            return h.info().commandLine().orElse("");
         }
     }
 }
