@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 import smbkit.Failure;
 import smbkit.SmbKit;
 import smbkit.SmbkitException;
-import smbkit.rpc.ndr.MalformedReplyException;
+import smbkit.rpc.SmbErrors;
 
 /**
  * Runs a script's command the same way everywhere: failures become one line on stderr (the stack trace only
@@ -85,17 +85,9 @@ public final class Cli {
         }
     }
 
+    /** What escapes a command, as a failure: the one mapping is {@link SmbErrors#classify}. */
     static SmbkitException asSmbkit(Throwable ex) {
-        if (ex instanceof SmbkitException s) {
-            return s;
-        }
-        if (ex instanceof MalformedReplyException m) {
-            return new SmbkitException(Failure.MALFORMED_REPLY, "malformed reply: " + m.getMessage(),
-                    "The server sent bytes that contradict themselves; run again, and report it with --debug", m);
-        }
-        return new SmbkitException(Failure.INTERNAL, "unexpected " + ex.getClass().getSimpleName()
-                + (ex.getMessage() == null ? "" : ": " + ex.getMessage()),
-                "This is a bug in smbkit: run again with --debug and report the trace", ex);
+        return SmbErrors.classify(ex);
     }
 
     /** Usage messages quote arguments; a mistyped USER%PASSWORD must not put the password on screen. */

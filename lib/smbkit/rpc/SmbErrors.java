@@ -1,12 +1,15 @@
 package smbkit.rpc;
 
 import java.io.EOFException;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
+import jcifs.CIFSException;
 import jcifs.dcerpc.DcerpcException;
 import jcifs.dcerpc.ndr.NdrException;
 import jcifs.smb.SmbException;
@@ -75,18 +78,47 @@ public final class SmbErrors {
         if (has(e, NoRouteToHostException.class) || message(e).contains("Network is unreachable")) {
             return new SmbkitException(Failure.NETWORK, "no route to " + t, "Check the address and the network path", e);
         }
-        if (has(e, SocketTimeoutException.class) || has(e, ConnectionTimeoutException.class)
-                || has(e, RequestTimeoutException.class)) {
+        BindException bind = find(e, BindException.class);
+        if (bind != null) {
+            return new SmbkitException(Failure.NETWORK, "cannot connect to " + t + " from the --source-address given: "
+                    + bind.getMessage(), "Give an address of this machine (ip address shows them), or leave --source-address out", e);
+        }
+        if (has(e, SocketTimeoutException.class) && message(e).contains("connect timed out")) {
+            return new SmbkitException(Failure.TIMEOUT, t + " did not accept the TCP connection on port " + target.port() + " in time",
+                    "Check that the host is up and reachable on port " + target.port() + ", or raise --timeout", e);
+        }
+        if (has(e, ConnectionTimeoutException.class) || (has(e, SocketTimeoutException.class) && message(e).contains("Failed to connect"))) {
+            return new SmbkitException(Failure.TIMEOUT, t + " accepted the connection but did not answer the SMB negotiate in time",
+                    "Check that an SMB server listens on port " + target.port() + ", or raise --timeout", e);
+        }
+        if (has(e, SocketTimeoutException.class) || has(e, RequestTimeoutException.class)) {
             return new SmbkitException(Failure.TIMEOUT, t + " did not answer in time while " + doing,
                     "Check that the host is up and reachable on port " + target.port() + ", or raise --timeout", e);
         }
+        if (message(e).contains("Invalid payload size")) {
+            return new SmbkitException(Failure.MALFORMED_REPLY, t + " sent an SMB frame of a length SMB does not allow ("
+                    + rootMessage(e) + ")", "Check that the port is an SMB server's (445); report it with --debug if it is", e);
+        }
         // Samba past 'max smbd processes' accepts the TCP connection and closes it before the negotiate
-        // reply: jcifs then sees the transport close, or a reset when its request crossed the close.
+        // reply: jcifs then sees the transport close, or a reset when its request crossed the close. jcifs
+        // reports a server that answers garbage the same way: a second, plain negotiate tells them apart.
         boolean closedWhileConnecting = message(e).contains("Failed to connect") && (has(e, EOFException.class)
                 || has(e, SocketException.class) || message(e).contains("transport closed"));
         if (message(e).contains("transport closed in negotiate") || closedWhileConnecting) {
+            byte[] reply = NegotiateProbe.reply(target);
+            if (reply.length > 0 && !NegotiateProbe.isSmb(reply)) {
+                return new SmbkitException(Failure.MALFORMED_REPLY, t + " answered the SMB negotiate with bytes that are not SMB ("
+                        + NegotiateProbe.show(reply) + ")", "Check the port: something other than an SMB server listens on " + target.port(), e);
+            }
             return new SmbkitException(Failure.SERVER_FULL, t + " closed the connection before answering the SMB negotiate, "
                     + "as a server at its connection limit does (Samba: max smbd processes). " + ERROR_71, FULL_HINT, e);
+        }
+        // jcifs-ng hands back an empty, zero-filled reply when the connection drops during a pipe transceive: its
+        // DCE/RPC header check then fails on the zeros. That is the pipe closing mid-call, not a server's bytes.
+        if (message(e).contains("DCERPC version not supported") || message(e).contains("DCERPC pipe is no longer open")) {
+            return new SmbkitException(Failure.NETWORK, t + ": the connection broke while " + doing
+                    + " (the named pipe closed mid-call: no DCE/RPC reply came back)",
+                    "Try again; if it persists, check the network path and the server's log", e);
         }
         if (has(e, MalformedReplyException.class) || has(e, NdrException.class)) {
             return new SmbkitException(Failure.MALFORMED_REPLY, t + ": malformed reply to " + doing + ": " + rootMessage(e),
@@ -96,12 +128,69 @@ public final class SmbErrors {
         if (rpc != null && rpc.getErrorCode() != 0) {
             return fault(rpc.getErrorCode(), t, doing, e);
         }
-        if (has(e, SocketException.class) || message(e).contains("Connection reset")) {
+        if (has(e, IOException.class) || has(e, CIFSException.class)) {
             return new SmbkitException(Failure.NETWORK, t + ": the connection broke while " + doing + " (" + rootMessage(e) + ")",
-                    "Try again; if it persists, check the network path", e);
+                    "Try again; if it persists, check the network path and the server", e);
+        }
+        if (thrownBySmbLibrary(e)) {
+            return new SmbkitException(Failure.MALFORMED_REPLY, t + ": the SMB library could not read the reply to " + doing
+                    + " (" + rootMessage(e) + ")", "The server sent bytes that contradict themselves; report it with --debug", e);
         }
         return new SmbkitException(Failure.INTERNAL, t + ": " + doing + " failed: " + rootMessage(e),
                 "Run again with --debug and report the trace", e);
+    }
+
+    /**
+     * The one mapping of what escapes a command to a failure, for {@code Cli}: smbkit's own failures as they are,
+     * then malformed replies, files, the network and the SMB library by their kind; what is left is a bug (70).
+     */
+    public static SmbkitException classify(Throwable e) {
+        if (e instanceof SmbkitException s) {
+            return s;
+        }
+        SmbkitException wrapped = find(e, SmbkitException.class);
+        if (wrapped != null) {
+            return wrapped;
+        }
+        if (has(e, MalformedReplyException.class) || has(e, NdrException.class)) {
+            return new SmbkitException(Failure.MALFORMED_REPLY, "malformed reply: " + rootMessage(e),
+                    "The server sent bytes that contradict themselves; run again, and report it with --debug", e);
+        }
+        java.nio.file.FileSystemException file = find(e, java.nio.file.FileSystemException.class);
+        if (file != null) {
+            return new SmbkitException(Failure.FILE_ERROR, "cannot read or write " + file.getFile()
+                    + (file.getReason() == null ? "" : ": " + file.getReason()) + " (" + file.getClass().getSimpleName() + ")",
+                    "Check the path and its permissions", e);
+        }
+        if (has(e, SocketException.class) || has(e, CIFSException.class) || has(e, jcifs.util.transport.TransportException.class)) {
+            return new SmbkitException(Failure.NETWORK, "network error: " + rootMessage(e),
+                    "Try again; if it persists, check the network path and the server", e);
+        }
+        if (has(e, IOException.class)) {
+            return new SmbkitException(Failure.FILE_ERROR, "input or output failed: " + rootMessage(e),
+                    "Check the files given and their permissions", e);
+        }
+        if (thrownBySmbLibrary(e)) {
+            return new SmbkitException(Failure.MALFORMED_REPLY, "the SMB library could not read a reply: " + rootMessage(e),
+                    "The server sent bytes that contradict themselves; report it with --debug", e);
+        }
+        return new SmbkitException(Failure.INTERNAL, "unexpected " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                "This is a bug in smbkit: run again with --debug and report the trace", e);
+    }
+
+    /** A runtime exception raised inside jcifs-ng (an index out of range while decoding, say): the server's bytes. */
+    static boolean thrownBySmbLibrary(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RuntimeException && t.getStackTrace().length > 0
+                    && t.getStackTrace()[0].getClassName().startsWith("jcifs.")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static SmbkitException fromNtStatus(int nt, String t, Credentials who, String doing, Throwable e) {
@@ -170,8 +259,8 @@ public final class SmbErrors {
                     "Use an account in the server's Administrators group", e);
             case 0x1C010002, 0x1C010003, 0x6D1 -> new SmbkitException(Failure.NOT_AVAILABLE,
                     t + ": the server does not implement " + doing + " (RPC fault " + hex + ")", null, e);
-            default -> new SmbkitException(Failure.INTERNAL, t + ": " + doing + " failed with RPC fault " + hex,
-                    "Run again with --debug and report the trace", e);
+            default -> new SmbkitException(Failure.NOT_AVAILABLE, t + ": the server refused " + doing + " with RPC fault " + hex,
+                    "The server does not offer this call to this account; run with --debug to see more", e);
         };
     }
 

@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import smbkit.Lab;
 import smbkit.Proc;
 import smbkit.Scripts;
+import smbkit.rpc.FakeSmbServer;
 
 /**
  * Bad input gets one clear line on stderr, its own exit code (README: Exit codes) and no stack trace: the
@@ -125,11 +128,22 @@ class BadInputLabTest {
             acceptor.setDaemon(true);
             acceptor.start();
             assertOneLine(listSessions("127.0.0.1:" + silent.getLocalPort(), "-A", Lab.ADMIN_AUTH.toString(),
-                    "--timeout", "2"), 12, "did not answer in time");
+                    "--timeout", "2"), 12, "did not answer the SMB negotiate in time");
         } finally {
             for (Socket s : accepted) {
                 s.close();
             }
+        }
+    }
+
+    /** The connection cut in the middle of a named-pipe call (the RPC bind, then the first call): a network error. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aPipeClosedMidCallIsANetworkError(int cutAt) throws Exception {
+        try (FakeSmbServer relay = new FakeSmbServer(FakeSmbServer.relayCuttingPipeCall(
+                new java.net.InetSocketAddress(Lab.HOST, 445), cutAt))) {
+            assertOneLine(listSessions(relay.address(), "-A", Lab.ADMIN_AUTH.toString(), "--timeout", "5"), 22,
+                    "the connection broke while NetrSessionEnum");
         }
     }
 
