@@ -141,7 +141,7 @@ class BadInputLabTest {
     @ValueSource(ints = {1, 2})
     void aPipeClosedMidCallIsANetworkError(int cutAt) throws Exception {
         try (FakeSmbServer relay = new FakeSmbServer(FakeSmbServer.relayCuttingPipeCall(
-                new java.net.InetSocketAddress(Lab.HOST, 445), cutAt))) {
+                new java.net.InetSocketAddress("127.0.0.1", Lab.PORT), cutAt))) {
             assertOneLine(listSessions(relay.address(), "-A", Lab.ADMIN_AUTH.toString(), "--timeout", "5"), 22,
                     "the connection broke while NetrSessionEnum");
         }
