@@ -71,7 +71,7 @@ public final class Records {
         Map<String, Object> m = read(path);
         Object seal = m.get(SEAL);
         if (!(seal instanceof String s)) {
-            throw new SmbkitException(Failure.FILE_ERROR, path + " has no checksum: it is incomplete, or not a backup "
+            throw new SmbkitException(Failure.FILE_ERROR, path + " has no seal: it is incomplete, or not a backup "
                     + "this version of smbkit wrote", "Nothing was changed; give the backup file smbkit wrote, unchanged");
         }
         if (!BackupSeal.matches(canonical(m), s)) {
@@ -105,7 +105,7 @@ public final class Records {
         try {
             return JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).asString(rest);
         } catch (IOException e) {
-            throw new SmbkitException(Failure.FILE_ERROR, "cannot compute a backup's checksum: " + e.getMessage(), null, e);
+            throw new SmbkitException(Failure.FILE_ERROR, "cannot compute a backup's seal: " + e.getMessage(), null, e);
         }
     }
 

@@ -99,7 +99,7 @@ public final class RegFile {
     public static Backup readSealed(String text) {
         int at = text.lastIndexOf("; " + SEAL);
         if (at < 0 || (at > 0 && text.charAt(at - 1) != '\n')) {
-            throw new SmbkitException(Failure.FILE_ERROR, "the backup has no checksum line at its end: it is incomplete "
+            throw new SmbkitException(Failure.FILE_ERROR, "the backup has no seal line at its end: it is incomplete "
                     + "(cut short), or not a backup this version of smbkit wrote", "Nothing was changed; give the .reg file smbkit wrote, unchanged");
         }
         String body = text.substring(0, at);
