@@ -1,8 +1,6 @@
 package smbkit.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +18,9 @@ import smbkit.rpc.Target;
  */
 public final class Hosts {
 
+    /** A hosts file is read whole: 4 MiB holds far more hosts than any scan would take. */
+    static final long HOSTS_FILE_CAP = 4L << 20;
+
     private Hosts() {}
 
     /** More than this many addresses in one range is a typo, not a workgroup. */
@@ -33,8 +34,10 @@ public final class Hosts {
         if (file != null) {
             int before = out.size();
             boolean named = false;
-            try {
-                for (String line : Files.readAllLines(file)) {
+            {
+                String text = smbkit.io.SafeFiles.readText(file, HOSTS_FILE_CAP, "hosts file",
+                        "Give a text file with one host a line (# for comments)");
+                for (String line : text.split("\r?\n")) {
                     String l = line.replaceAll("#.*", "").strip();
                     if (!l.isEmpty()) {
                         for (String part : l.split("[\\s,]+")) {
@@ -43,10 +46,6 @@ public final class Hosts {
                         }
                     }
                 }
-            } catch (NoSuchFileException e) {
-                throw new SmbkitException(Failure.FILE_ERROR, "hosts file " + file + " does not exist", null, e);
-            } catch (IOException e) {
-                throw new SmbkitException(Failure.FILE_ERROR, "cannot read hosts file " + file + ": " + e.getMessage(), null, e);
             }
             if (!named && out.size() == before) {
                 throw new SmbkitException(Failure.USAGE, "hosts file " + file + " names no host",

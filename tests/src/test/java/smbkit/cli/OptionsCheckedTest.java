@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -147,6 +148,20 @@ class OptionsCheckedTest {
     void anEmptyHostsFileIsNotLocalMode(String script) throws IOException {
         Path empty = Files.writeString(tmp.resolve(script + ".hosts"), "# nothing here\n\n");
         usage(script, "names no host", "--hosts-file", empty.toString(), "-N");
+    }
+
+    /** A hosts file that never ends (a FIFO nobody writes, /dev/zero) is one line, not a hang or OutOfMemoryError. */
+    @ParameterizedTest
+    @CsvSource({"SmbDiagnose", "RemovePrinterShares"})
+    void aHostsFileThatIsNoFileIsAFileError(String script) throws Exception {
+        Path fifo = tmp.resolve(script + ".fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        for (String file : List.of(fifo.toString(), "/dev/zero")) {
+            Scripts.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> Scripts.run(script, "--hosts-file", file, "-N"));
+            org.junit.jupiter.api.Assertions.assertEquals(21, r.exit(), r.err());
+            assertTrue(r.err().contains("not a regular file"), r.err());
+        }
     }
 
     /** picocli's @FILE expansion is off: a file cannot slip --apply (or anything) onto the command line. */
