@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,42 +97,6 @@ class BadInputLabTest {
         }
     }
 
-    @Test
-    void anUnknownHost() {
-        assertOneLine(listSessions("no-such-host.invalid", "-A", Lab.ADMIN_AUTH.toString()), 10,
-                "unknown host no-such-host.invalid");
-    }
-
-    @Test
-    void aRefusedPort() {
-        assertOneLine(listSessions("127.0.0.1:1", "-A", Lab.ADMIN_AUTH.toString()), 11,
-                "refused the connection on port 1");
-    }
-
-    @Test
-    void aServerThatNeverAnswersTimesOut() throws Exception {
-        List<Socket> accepted = new ArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            assertOneLine(listSessions("127.0.0.1:" + silent.getLocalPort(), "-A", Lab.ADMIN_AUTH.toString(),
-                    "--timeout", "2"), 12, "did not answer the SMB negotiate in time");
-        } finally {
-            for (Socket s : accepted) {
-                s.close();
-            }
-        }
-    }
-
     /** The connection cut in the middle of a named-pipe call (the RPC bind, then the first call): a network error. */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
@@ -148,46 +109,12 @@ class BadInputLabTest {
     }
 
     @Test
-    void noPasswordAndNoTerminalIsAUsageError() {
-        assertOneLine(listSessions(Lab.HOST, "-U", "labadmin"), 2, "no password for labadmin and no terminal");
-    }
-
-    @Test
-    void aMissingAuthenticationFile() {
-        assertOneLine(listSessions(Lab.HOST, "-A", tmp.resolve("absent").toString()), 21, "does not exist");
-    }
-
-    @Test
-    void aHostThatIsNotAHost() {
-        assertOneLine(listSessions("file server", "-N"), 2, "'file server' is not a host");
-    }
-
-    @Test
     void debugAddsTheStackTrace() throws IOException {
         Path auth = Files.writeString(tmp.resolve("wrong2.auth"), "username = labadmin\npassword = not-it\n");
         Scripts.Result r = listSessions(Lab.HOST, "-A", auth.toString(), "--debug");
         assertEquals(14, r.exit());
         assertTrue(r.err().contains("\tat "), r.err());
         assertFalse(r.err().contains("not-it"), "the password never shows, even in a trace");
-    }
-
-    @Test
-    void anUnknownOptionPrintsTheSynopsis() {
-        Scripts.Result r = listSessions(Lab.HOST, "--frobnicate");
-        assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("list-sessions: Unknown option: '--frobnicate'"), r.err());
-        assertTrue(r.err().contains("See 'list-sessions --help'."), r.err());
-    }
-
-    /** The password typed where the HOST goes reaches the host check (one HOST, so not "one HOST only"). */
-    @Test
-    void aPasswordInAMistypedArgumentIsNotEchoed() {
-        Scripts.Result r = listSessions("labadmin%s3cret");
-        assertOneLine(r, 2, "'labadmin%****' is not a host");
-        assertFalse(r.err().contains("s3cret"), r.err());
-        Scripts.Result scan = Scripts.run("SmbDiagnose", Lab.HOST, "labadmin%s3cret", "-N");
-        assertEquals(2, scan.exit(), scan.err());
-        assertFalse(scan.err().contains("s3cret"), scan.err());
     }
 
     /** SMBKIT_USER in smbclient's USER%PASSWORD form logs on as USER with PASSWORD, as -U does. */
