@@ -120,6 +120,7 @@
 //SOURCES render/SnapshotJson.java
 //SOURCES render/TableData.java
 //SOURCES rpc/Credentials.java
+//SOURCES rpc/FragmentMeter.java
 //SOURCES rpc/NegotiateProbe.java
 //SOURCES rpc/RpcCall.java
 //SOURCES rpc/RpcPipe.java
