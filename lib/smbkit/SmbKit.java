@@ -98,6 +98,7 @@
 //SOURCES model/Connection.java
 //SOURCES model/OpenFile.java
 //SOURCES model/RegistryValue.java
+//SOURCES model/SecurityDescriptor.java
 //SOURCES model/ServerInfo.java
 //SOURCES model/Session.java
 //SOURCES model/SessionKind.java
@@ -129,6 +130,8 @@
 //SOURCES rpc/SmbErrors.java
 //SOURCES rpc/Target.java
 //SOURCES rpc/Win32.java
+//SOURCES rpc/dtyp/SecurityDescriptorParser.java
+//SOURCES rpc/dtyp/SecurityDescriptorText.java
 //SOURCES rpc/ndr/BoundedNdrBuffer.java
 //SOURCES rpc/ndr/InfoContainer.java
 //SOURCES rpc/ndr/Layout.java
