@@ -42,6 +42,7 @@ public final class ScriptedPipe extends DcerpcHandle implements RpcTransport {
     private final Deque<Reply> replies = new ArrayDeque<>();
     private final Deque<byte[]> pending = new ArrayDeque<>();
     private final RpcPipe pipe;
+    private java.util.function.Function<RpcCall, Reply> responder;
 
     public ScriptedPipe() throws Exception {
         super(CONTEXT, parseBinding("ncacn_np:127.0.0.1[\\PIPE\\srvsvc]"));
@@ -58,8 +59,19 @@ public final class ScriptedPipe extends DcerpcHandle implements RpcTransport {
         return then(new Reply(response(stub, fragmentStub, allocHint)));
     }
 
+    /** Answers every call with what {@code responder} makes of it, instead of a fixed script. */
+    public ScriptedPipe respond(java.util.function.Function<RpcCall, Reply> responder) {
+        this.responder = responder;
+        return this;
+    }
+
     @Override
     public <T extends RpcCall> T call(T call) {
+        if (responder != null) {
+            replies.clear();
+            pending.clear();
+            replies.add(responder.apply(call));
+        }
         return pipe.call(call);
     }
 
