@@ -29,7 +29,6 @@ public final class Book {
     static final Credentials WHO = Credentials.anonymous();
 
     final Map<String, byte[]> replies = new LinkedHashMap<>();
-    private final java.util.Set<String> served = new java.util.HashSet<>();
 
     /** A Windows XP server with NULL sessions, files, printer shares and RestrictAnonymous = 1. */
     public static Book windows() {
@@ -47,6 +46,11 @@ public final class Book {
         b.put("BaseRegEnumKey/0", WinregReplies.enumKey("laser", 0));
         b.put("BaseRegEnumValue/0", WinregReplies.enumValue("printable", 1, "yes\0".getBytes(java.nio.charset.StandardCharsets.UTF_16LE), 8, 0));
         return b;
+    }
+
+    /** The replies by slot, to change. */
+    public Map<String, byte[]> replies() {
+        return replies;
     }
 
     public Book put(String slot, byte[] stub) {
@@ -106,11 +110,21 @@ public final class Book {
 
     byte[] reply(RpcCall call) {
         String slot = slot(call);
-        if (call instanceof EnumCall && !served.add(slot)) {
-            return emptyListing(((EnumCall) call).level()); // a later page: the end, so a loop of pages ends
+        if (call instanceof EnumCall e && laterPage(e)) {
+            return emptyListing(e.level()); // a later page: the end, so that a loop of pages ends
         }
         byte[] stub = replies.get(slot);
         return stub != null ? stub : missing(call, slot);
+    }
+
+    /** A request with a non-zero resume handle (the last four bytes of its stub) asks for a later page. */
+    static boolean laterPage(EnumCall call) {
+        try {
+            byte[] req = call.encodeStub();
+            return Encdec.dec_uint32le(req, req.length - 4) != 0;
+        } catch (NdrException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static byte[] emptyListing(int level) {

@@ -12,12 +12,12 @@ class FuzzTest {
 
     @Test
     void mutatedRepliesReachNoConsumerAsAnythingButAMalformedReply() {
-        long perDecoder = Long.getLong("smbkit.fuzz.inputs", 400);
+        long perDecoder = Long.getLong("smbkit.fuzz.inputs", 80);
         long seed = Long.getLong("smbkit.fuzz.seed", 328459);
         boolean longRun = perDecoder > 10_000;
         Fuzzer f = new Fuzzer(seed);
         long t0 = System.nanoTime();
-        f.run(perDecoder, Integer.getInteger("smbkit.fuzz.fragmentedEvery", longRun ? 16 : 4), Integer.getInteger("smbkit.fuzz.tablesEvery", longRun ? 256 : 8), Integer.getInteger("smbkit.fuzz.acceptedEvery", longRun ? 32 : 1),
+        f.run(perDecoder, Integer.getInteger("smbkit.fuzz.fragmentedEvery", longRun ? 16 : 4), Integer.getInteger("smbkit.fuzz.tablesEvery", longRun ? 256 : 16), Integer.getInteger("smbkit.fuzz.acceptedEvery", longRun ? 32 : 1),
                 Integer.getInteger("smbkit.fuzz.rejectedEvery", longRun ? 512 : 1));
         String report = f.report(System.nanoTime() - t0);
         System.out.print(report);
