@@ -47,6 +47,8 @@ public final class Fuzzer {
     final Map<String, Long> inputs = new TreeMap<>();
     final Map<String, Long> accepted = new TreeMap<>();
     final List<Finding> findings = new ArrayList<>();
+    /** An input that takes this long (past warm-up) is a finding: a server could stall smbkit with it. */
+    static final long SLOW_NANOS = 3_000_000_000L;
     long slowestNanos;
     private int consumersOfRejectedEvery = 1;
     private int consumersOfAcceptedEvery = 1;
@@ -228,6 +230,9 @@ public final class Fuzzer {
             found(d, s, strategy, e, input);
         }
         long took = System.nanoTime() - t0;
+        if (took > SLOW_NANOS && inputs.get(d.name()) > 50) {
+            found(d, s, strategy, new AssertionError("took " + took / 1_000_000 + " ms"), input);
+        }
         if (took > slowestNanos) {
             slowestNanos = took;
             slowest = d.name() + " " + strategy + " " + input.length + " bytes";

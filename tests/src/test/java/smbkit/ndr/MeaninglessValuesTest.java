@@ -224,4 +224,20 @@ class MeaninglessValuesTest {
         malformed(sessions(10), garbage);
         assertTrue(new String(garbage, StandardCharsets.ISO_8859_1).endsWith("x\0"));
     }
+
+    @Test
+    void moreDataWithTheResumeHandleSentBackIsNoProgressNotAHundredThousandPages() throws Exception {
+        // found by the fuzz harness: ERROR_MORE_DATA with resume handle 0 (the one sent) paged 100,000 times
+        byte[] stub = Vectors.bytes("impacket/srvsvc-NetrConnectionEnum-out-level0-ipc.hex");
+        Encdec.enc_uint32le(234, stub, stub.length - 4);
+        Book book = Book.windows();
+        book.replies().keySet().removeIf(k -> k.startsWith("NetrConnectionEnum/"));
+        book.put("NetrConnectionEnum/0", stub);
+        long t0 = System.nanoTime();
+        SmbkitException e = assertThrows(SmbkitException.class, () -> new DecodedServer(book.direct()).connections("IPC$"));
+        assertEquals(Failure.MALFORMED_REPLY, e.failure(), e.getMessage());
+        assertTrue(e.getMessage().contains("without progress"), e.getMessage());
+        consumed(book);
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "fast");
+    }
 }
