@@ -98,6 +98,7 @@
 //SOURCES model/Connection.java
 //SOURCES model/OpenFile.java
 //SOURCES model/RegistryValue.java
+//SOURCES model/SecurityDescriptor.java
 //SOURCES model/ServerInfo.java
 //SOURCES model/Session.java
 //SOURCES model/SessionKind.java
@@ -120,6 +121,7 @@
 //SOURCES render/SnapshotJson.java
 //SOURCES render/TableData.java
 //SOURCES rpc/Credentials.java
+//SOURCES rpc/FragmentMeter.java
 //SOURCES rpc/NegotiateProbe.java
 //SOURCES rpc/RpcCall.java
 //SOURCES rpc/RpcPipe.java
@@ -128,6 +130,8 @@
 //SOURCES rpc/SmbErrors.java
 //SOURCES rpc/Target.java
 //SOURCES rpc/Win32.java
+//SOURCES rpc/dtyp/SecurityDescriptorParser.java
+//SOURCES rpc/dtyp/SecurityDescriptorText.java
 //SOURCES rpc/ndr/BoundedNdrBuffer.java
 //SOURCES rpc/ndr/InfoContainer.java
 //SOURCES rpc/ndr/Layout.java

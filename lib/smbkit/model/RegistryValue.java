@@ -15,6 +15,11 @@ import java.util.List;
  */
 public record RegistryValue(int type, byte[] data) {
 
+    /** Data is never null: a value without data has zero bytes. */
+    public RegistryValue {
+        data = data == null ? new byte[0] : data;
+    }
+
     public static final int REG_NONE = 0;
     public static final int REG_SZ = 1;
     public static final int REG_EXPAND_SZ = 2;
@@ -38,6 +43,11 @@ public record RegistryValue(int type, byte[] data) {
         values.forEach(v -> sb.append(v).append('\0'));
         sb.append('\0');
         return new RegistryValue(REG_MULTI_SZ, sb.toString().getBytes(StandardCharsets.UTF_16LE));
+    }
+
+    /** A REG_DWORD (or REG_BINARY) of exactly four bytes, as asDword reads without failing. */
+    public boolean isDword() {
+        return data.length == 4;
     }
 
     public long asDword() {
@@ -79,7 +89,8 @@ public record RegistryValue(int type, byte[] data) {
     /** As a person reads it: a number, a string, a list, or hex. */
     public String display() {
         return switch (type) {
-            case REG_DWORD -> Long.toString(asDword());
+            case REG_DWORD -> isDword() ? Long.toString(asDword()) : "unreadable (" + data.length + " bytes: "
+                    + HexFormat.of().formatHex(data) + ")";
             case REG_SZ, REG_EXPAND_SZ -> asString();
             case REG_MULTI_SZ -> String.join(", ", asMultiString());
             default -> HexFormat.of().formatHex(data);

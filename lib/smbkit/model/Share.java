@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * A share (SHARE_INFO_502, or 2/1 with fewer fields). {@code type} carries STYPE_* in its low bits and the
  * STYPE_SPECIAL/STYPE_TEMPORARY flags in its high bits; {@code securityDescriptor} is the self-relative
- * descriptor bytes, or null when the level or server gives none.
+ * descriptor bytes, or null when the level or server gives none. The decoders refuse a share without a
+ * name; should one come from elsewhere, its name is absent (null) and reads as "", never as a crash.
  */
 public record Share(String name, long type, String remark, Long permissions, Long maxUses, Long currentUses,
         String path, byte[] securityDescriptor) {
@@ -23,7 +24,7 @@ public record Share(String name, long type, String remark, Long permissions, Lon
     }
 
     public boolean isSpecial() {
-        return (type & STYPE_SPECIAL) != 0 || name.endsWith("$");
+        return (type & STYPE_SPECIAL) != 0 || (name != null && name.endsWith("$"));
     }
 
     /** disk, printer, device or IPC, with "special" (hidden, administrative) when flagged or named NAME$. */
@@ -39,13 +40,13 @@ public record Share(String name, long type, String remark, Long permissions, Lon
     }
 
     public String key() {
-        return name.toLowerCase(Locale.ROOT);
+        return name == null ? "" : name.toLowerCase(Locale.ROOT);
     }
 
     /** By content: a restored share equals its backup when every field and descriptor byte agrees. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Share s && s.name.equals(name) && s.type == type && java.util.Objects.equals(s.remark, remark)
+        return o instanceof Share s && java.util.Objects.equals(s.name, name) && s.type == type && java.util.Objects.equals(s.remark, remark)
                 && java.util.Objects.equals(s.permissions, permissions) && java.util.Objects.equals(s.maxUses, maxUses)
                 && java.util.Objects.equals(s.currentUses, currentUses) && java.util.Objects.equals(s.path, path)
                 && java.util.Arrays.equals(s.securityDescriptor, securityDescriptor);

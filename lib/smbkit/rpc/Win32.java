@@ -23,8 +23,9 @@ public final class Win32 {
                     + call + code, null);
             case 2221, 2310, 2312, 2314, 2 -> new SmbkitException(Failure.NOT_FOUND, where + ": " + call
                     + ": no such " + what(status) + code, "List what is there first");
-            default -> new SmbkitException(Failure.INTERNAL, where + ": " + call + " failed" + code,
-                    "Run again with --debug and report it");
+            // Any other code is the server's answer, not a fault of smbkit's (exit 70 stays for bugs).
+            default -> new SmbkitException(Failure.NOT_AVAILABLE, where + ": the server refused " + call + code,
+                    "Check the server's event log; run again with --debug and report it if it persists");
         };
     }
 

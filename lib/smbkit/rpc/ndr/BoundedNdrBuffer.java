@@ -34,6 +34,16 @@ public final class BoundedNdrBuffer extends NdrBuffer {
         return limit - index;
     }
 
+    /** True when every byte from the read position to the end of the reply is zero (padding). */
+    public boolean restIsZero() {
+        for (int i = index; i < limit; i++) {
+            if (buf[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Fails unless {@code count} elements of at least {@code minSize} bytes each can still follow. */
     public void requireElements(long count, int minSize, String what) {
         if (count < 0 || count * (long) minSize > remaining()) {
@@ -102,7 +112,8 @@ public final class BoundedNdrBuffer extends NdrBuffer {
     /**
      * A conformant varying wide string ({@code [string] wchar_t*}): max count, offset, actual count, then
      * the characters. jcifs trusts max count and ignores the rest; this reads what is actually sent and
-     * drops the terminating NUL.
+     * drops the terminating NUL (and any NULs after it). A NUL followed by more characters is refused: a
+     * name cut there could read as another name, or as the empty user name of a NULL session.
      */
     @Override
     public String dec_ndr_string() {
@@ -116,8 +127,13 @@ public final class BoundedNdrBuffer extends NdrBuffer {
         int bytes = (int) actual * 2;
         require(bytes, "a string of " + actual + " characters");
         int chars = (int) actual;
-        if (chars > 0 && buf[index + bytes - 2] == 0 && buf[index + bytes - 1] == 0) {
+        while (chars > 0 && buf[index + 2 * chars - 2] == 0 && buf[index + 2 * chars - 1] == 0) {
             chars--;
+        }
+        for (int i = 0; i < chars; i++) {
+            if (buf[index + 2 * i] == 0 && buf[index + 2 * i + 1] == 0) {
+                throw new MalformedReplyException("a string with a NUL inside at offset " + (index - start));
+            }
         }
         String s = new String(buf, index, chars * 2, StandardCharsets.UTF_16LE);
         super.advance(bytes);

@@ -6,6 +6,7 @@ import java.util.Map;
 import jcifs.dcerpc.ndr.NdrBuffer;
 import jcifs.dcerpc.ndr.NdrException;
 import smbkit.rpc.RpcCall;
+import smbkit.rpc.Win32;
 import smbkit.rpc.ndr.InfoContainer;
 import smbkit.rpc.ndr.Layout;
 import smbkit.rpc.ndr.MalformedReplyException;
@@ -123,17 +124,52 @@ public final class EnumCall extends RpcCall {
             throw new MalformedReplyException(kind.callName + " reply has level " + replyLevel
                     + " but union tag " + tag);
         }
-        if (buf.dec_ndr_long() != 0) {
+        boolean container = buf.dec_ndr_long() != 0;
+        if (container) {
             Layout replyLayout = kind.levels.get(replyLevel);
             if (replyLayout == null) {
                 throw new MalformedReplyException(kind.callName + " reply has unknown level " + replyLevel);
             }
-            InfoContainer container = new InfoContainer(replyLayout, null);
-            container.decode(buf);
-            entries = container.entries();
+            InfoContainer c = new InfoContainer(replyLayout, null);
+            c.decode(buf);
+            entries = c.entries();
         }
         totalEntries = buf.dec_ndr_long() & 0xFFFFFFFFL;
         nextResumeHandle = buf.dec_ndr_long() != 0 ? buf.dec_ndr_long() : null;
         status = buf.dec_ndr_long();
+        if (status == Srvsvc.ERROR_SUCCESS || status == Srvsvc.ERROR_MORE_DATA) {
+            checkListing(replyLevel, container);
+        }
+    }
+
+    /**
+     * A listing the server calls complete must be one: at the level asked (a level-0 reply to a level-502
+     * request would be listed as 502, its missing fields as absent), with a container, TotalEntries at
+     * least what it returned, and the names that identify each entry.
+     */
+    private void checkListing(int replyLevel, boolean container) {
+        String what = kind.callName + " (" + Win32.name(status) + ")";
+        if (replyLevel != level) {
+            throw new MalformedReplyException(what + " answered level " + replyLevel + " to a request for level " + level);
+        }
+        if (!container) {
+            throw new MalformedReplyException(what + " returned no container");
+        }
+        if (totalEntries < entries.size()) {
+            throw new MalformedReplyException(what + " returned " + entries.size() + " entries but TotalEntries "
+                    + totalEntries);
+        }
+        String required = switch (kind) {
+            case SESSIONS -> "cname";
+            case SHARES -> "netname";
+            default -> null;
+        };
+        for (NdrStruct e : required == null ? List.<NdrStruct>of() : entries) {
+            String v = e.str(required);
+            if (v == null || v.isEmpty()) {
+                throw new MalformedReplyException(what + " returned a " + layout.name() + " with "
+                        + (v == null ? "a NULL " : "an empty ") + required);
+            }
+        }
     }
 }

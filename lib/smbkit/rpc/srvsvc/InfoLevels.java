@@ -4,6 +4,7 @@ import static smbkit.rpc.ndr.Layout.blob;
 import static smbkit.rpc.ndr.Layout.u32;
 import static smbkit.rpc.ndr.Layout.wstr;
 
+import java.util.List;
 import java.util.Map;
 
 import smbkit.rpc.ndr.Layout;
@@ -49,6 +50,16 @@ public final class InfoLevels {
             102, Layout.of("SERVER_INFO_102", u32("platform_id"), wstr("name"), u32("version_major"),
                     u32("version_minor"), u32("type"), wstr("comment"), u32("users"), u32("disc"), u32("hidden"),
                     u32("announce"), u32("anndelta"), u32("licenses"), wstr("userpath")));
+
+    /** The layout of {@code level} in the family {@code info} belongs to (null when it has none). */
+    static Layout layoutOf(smbkit.rpc.ndr.NdrStruct info, int level) {
+        for (Map<Integer, Layout> family : List.of(SESSION, FILE, CONNECTION, SHARE, SERVER)) {
+            if (family.containsValue(info.layout())) {
+                return family.get(level);
+            }
+        }
+        return null;
+    }
 
     static Layout of(Map<Integer, Layout> levels, int level, String what) {
         Layout l = levels.get(level);

@@ -24,6 +24,10 @@ public final class ServerGetInfoCall extends RpcCall {
         return "NetrServerGetInfo";
     }
 
+    public int level() {
+        return level;
+    }
+
     @Override
     public int getOpnum() {
         return Srvsvc.OP_SERVER_GET_INFO;
@@ -44,5 +48,6 @@ public final class ServerGetInfoCall extends RpcCall {
     protected void decodeOut(NdrBuffer buf) throws NdrException {
         info = UnionReply.decode(buf, InfoLevels.SERVER, name());
         status = buf.dec_ndr_long();
+        UnionReply.check(info, status, level, null, name());
     }
 }

@@ -26,6 +26,10 @@ public final class ShareGetInfoCall extends RpcCall {
         return "NetrShareGetInfo";
     }
 
+    public int level() {
+        return level;
+    }
+
     @Override
     public int getOpnum() {
         return Srvsvc.OP_SHARE_GET_INFO;
@@ -46,5 +50,6 @@ public final class ShareGetInfoCall extends RpcCall {
     protected void decodeOut(NdrBuffer buf) throws NdrException {
         info = UnionReply.decode(buf, InfoLevels.SHARE, name());
         status = buf.dec_ndr_long();
+        UnionReply.check(info, status, level, "netname", name());
     }
 }

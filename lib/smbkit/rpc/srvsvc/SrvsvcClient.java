@@ -67,12 +67,18 @@ public final class SrvsvcClient {
         EnumCall call = first;
         int pages = 1;
         int askFor = preferredMaximumLength;
+        int sent = 0;
         while (call.status() == Srvsvc.ERROR_MORE_DATA) {
             Integer resume = call.nextResumeHandle();
             if (resume == null) {
                 throw new SmbkitException(Failure.MALFORMED_REPLY, where + ": " + kind.callName
                         + " said there is more data but returned no resume handle", "Report this server's version");
             }
+            if (resume == sent) {
+                // the same place again: the next page would be this one, and so on up to MAX_PAGES
+                throw noProgress(kind);
+            }
+            sent = resume;
             if (call.entries().isEmpty()) {
                 // Nothing fitted in the preferred length: ask for more rather than loop on the same page.
                 if (askFor == Srvsvc.MAX_PREFERRED_LENGTH) {

@@ -37,21 +37,20 @@ public final class SrvsvcModels {
         return v != null && v >= 0x80000000L ? Long.valueOf(0) : v;
     }
 
+    /**
+     * A NULL user name pointer is carried as absent (the session's kind is then unknown), never as the
+     * empty name by which Windows marks a NULL session.
+     */
     public static Session session(NdrStruct s) {
         return new Session(
                 clientName(s.str("cname")),
-                s.has("username") ? nonNull(s.str("username")) : null,
+                s.str("username"),
                 optional(s, "num_opens"),
                 seconds(s, "time"),
                 seconds(s, "idle_time"),
                 optional(s, "user_flags"),
                 s.str("cltype_name"),
                 s.str("transport"));
-    }
-
-    /** A NULL username pointer and an empty name both mean no user name was given. */
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 
     public static ServerInfo serverInfo(NdrStruct s) {

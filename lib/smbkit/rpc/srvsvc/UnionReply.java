@@ -16,6 +16,7 @@ final class UnionReply {
 
     private UnionReply() {}
 
+    /** The structure, or null for a NULL arm (see {@link #check}). */
     static NdrStruct decode(NdrBuffer buf, Map<Integer, Layout> levels, String call) throws NdrException {
         int tag = buf.dec_ndr_long();
         if (buf.dec_ndr_long() == 0) {
@@ -28,6 +29,25 @@ final class UnionReply {
         NdrStruct s = new NdrStruct(layout);
         s.decode(buf);
         return s;
+    }
+
+    /**
+     * A reply with ERROR_SUCCESS carries the structure asked for: a NULL arm, another level, or (for
+     * {@code required}) a NULL or empty name is not an answer.
+     */
+    static void check(NdrStruct info, int status, int level, String required, String call) {
+        if (status != 0) {
+            return;
+        }
+        if (info == null) {
+            throw new MalformedReplyException(call + " returned ERROR_SUCCESS with a NULL info pointer");
+        }
+        if (!info.layout().equals(InfoLevels.layoutOf(info, level))) {
+            throw new MalformedReplyException(call + " answered " + info.layout().name() + " to a request for level " + level);
+        }
+        if (required != null && (info.str(required) == null || info.str(required).isEmpty())) {
+            throw new MalformedReplyException(call + " returned a " + info.layout().name() + " without its " + required);
+        }
     }
 
     static void encode(NdrBuffer buf, int level, NdrStruct info) {

@@ -58,5 +58,6 @@ public final class CreateKeyCall extends RpcCall {
         handle = WinregNdr.handle(buf);
         disposition = WinregNdr.readDword(buf);
         status = buf.dec_ndr_long();
+        WinregNdr.requireOpen(handle, status, name());
     }
 }

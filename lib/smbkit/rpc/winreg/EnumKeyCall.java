@@ -24,6 +24,10 @@ public final class EnumKeyCall extends RpcCall {
         return "BaseRegEnumKey";
     }
 
+    public int index() {
+        return index;
+    }
+
     @Override
     public int getOpnum() {
         return Winreg.OP_ENUM_KEY;
@@ -58,5 +62,9 @@ public final class EnumKeyCall extends RpcCall {
             buf.dec_ndr_long();
         }
         status = buf.dec_ndr_long();
+        if (status == Winreg.ERROR_SUCCESS && (subKey == null || subKey.isEmpty())) {
+            throw new smbkit.rpc.ndr.MalformedReplyException(name() + " returned ERROR_SUCCESS with "
+                    + (subKey == null ? "a NULL" : "an empty") + " subkey name");
+        }
     }
 }

@@ -29,6 +29,10 @@ public final class EnumValueCall extends RpcCall {
         return "BaseRegEnumValue";
     }
 
+    public int index() {
+        return index;
+    }
+
     @Override
     public int getOpnum() {
         return Winreg.OP_ENUM_VALUE;
@@ -66,5 +70,6 @@ public final class EnumValueCall extends RpcCall {
         data = v.data();
         needed = v.needed();
         status = buf.dec_ndr_long();
+        WinregNdr.requireValue(v, status, name());
     }
 }

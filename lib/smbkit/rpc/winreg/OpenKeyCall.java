@@ -43,5 +43,6 @@ public final class OpenKeyCall extends RpcCall {
     protected void decodeOut(NdrBuffer buf) {
         handle = WinregNdr.handle(buf);
         status = buf.dec_ndr_long();
+        WinregNdr.requireOpen(handle, status, name());
     }
 }

@@ -51,5 +51,6 @@ public final class OpenLocalMachineCall extends RpcCall {
     protected void decodeOut(NdrBuffer buf) {
         handle = WinregNdr.handle(buf);
         status = buf.dec_ndr_long();
+        WinregNdr.requireOpen(handle, status, name());
     }
 }

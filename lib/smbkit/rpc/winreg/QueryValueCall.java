@@ -59,5 +59,6 @@ public final class QueryValueCall extends RpcCall {
         data = v.data();
         needed = v.needed();
         status = buf.dec_ndr_long();
+        WinregNdr.requireValue(v, status, name());
     }
 }

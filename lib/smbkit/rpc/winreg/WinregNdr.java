@@ -57,6 +57,38 @@ final class WinregNdr {
         buf.enc_ndr_long(0);
     }
 
+    /** A context handle an ERROR_SUCCESS reply returns: all zeros is the NULL handle, never an open key. */
+    static void requireOpen(byte[] handle, int status, String call) {
+        if (status != Winreg.ERROR_SUCCESS) {
+            return;
+        }
+        for (byte b : handle) {
+            if (b != 0) {
+                return;
+            }
+        }
+        throw new MalformedReplyException(call + " returned ERROR_SUCCESS with a NULL (all-zero) handle");
+    }
+
+    /**
+     * The value an ERROR_SUCCESS reply returns: a type, and for REG_DWORD and REG_QWORD data of their size
+     * (a DWORD of no bytes would read as nothing, or as some other number).
+     */
+    static void requireValue(Value v, int status, String call) {
+        if (status != Winreg.ERROR_SUCCESS) {
+            return;
+        }
+        if (v.type() == null) {
+            throw new MalformedReplyException(call + " returned ERROR_SUCCESS without the value's type");
+        }
+        int size = v.data() == null ? 0 : v.data().length;
+        int want = v.type() == 4 || v.type() == 5 ? 4 : v.type() == 11 ? 8 : -1;
+        if (want >= 0 && size != want) {
+            throw new MalformedReplyException(call + " returned a value of type " + v.type() + " with " + size
+                    + " bytes of data (it takes " + want + ")");
+        }
+    }
+
     static String readString(NdrBuffer buf) throws NdrException {
         buf.align(4);
         buf.dec_ndr_short();

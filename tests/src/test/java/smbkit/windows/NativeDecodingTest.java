@@ -75,7 +75,9 @@ class NativeDecodingTest {
         assertEquals(new Session("10.0.0.5", "bob", 3L, 60L, 5L, 0L, XP, null), level2);
 
         Session level1 = sessions(Documented64.SESSION_INFO_1, new Object[] {"\\\\10.0.0.5", null, 3, 60, 5, 0}).get(0);
-        assertEquals("", level1.user(), "a NULL user name pointer is no user name, as an empty one");
+        // issue 10: a NULL user name pointer is absent (kind unknown), never the empty name of a NULL session
+        assertEquals(null, level1.user());
+        assertEquals(SessionKind.UNKNOWN, level1.kind());
 
         Session level0 = sessions(Documented64.SESSION_INFO_0, new Object[] {"\\\\10.0.0.5"}).get(0);
         assertEquals(new Session("10.0.0.5", null, null, null, null, null, null, null), level0);
