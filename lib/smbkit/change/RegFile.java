@@ -49,7 +49,8 @@ public final class RegFile {
 
     private static String data(RegistryValue v) {
         return switch (v.type()) {
-            case RegistryValue.REG_DWORD -> String.format("dword:%08x", v.asDword());
+            // a REG_DWORD of another size than four bytes is kept byte for byte, as regedit writes such a value
+            case RegistryValue.REG_DWORD -> v.isDword() ? String.format("dword:%08x", v.asDword()) : "hex(4):" + hexList(v.data());
             case RegistryValue.REG_SZ -> quote(v.asString());
             case RegistryValue.REG_BINARY -> "hex:" + hexList(v.data());
             default -> "hex(" + Integer.toHexString(v.type()) + "):" + hexList(v.data());

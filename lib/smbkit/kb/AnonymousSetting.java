@@ -60,7 +60,8 @@ public record AnonymousSetting(String key, String name, Function<Optional<Regist
             EVERYONE_INCLUDES_ANONYMOUS, RESTRICT_NULL_SESS_ACCESS, NULL_SESSION_PIPES, NULL_SESSION_SHARES);
 
     static long dword(Optional<RegistryValue> v, long absent) {
-        return v.filter(x -> x.type() == RegistryValue.REG_DWORD).map(RegistryValue::asDword).orElse(absent);
+        // a REG_DWORD of another size than four bytes reads as absent here (and "unreadable" where it is shown)
+        return v.filter(x -> x.type() == RegistryValue.REG_DWORD && x.isDword()).map(RegistryValue::asDword).orElse(absent);
     }
 
     static String list(Optional<RegistryValue> v, String what, String kbSuspect) {

@@ -110,7 +110,13 @@ public final class SambaRegistry implements Registry {
     public void set(String key, String name, RegistryValue value) {
         String[] typeAndData = switch (value.type()) {
             case RegistryValue.REG_SZ -> new String[] {"sz", value.asString()};
-            case RegistryValue.REG_DWORD -> new String[] {"dword", Long.toString(value.asDword())};
+            case RegistryValue.REG_DWORD -> {
+                if (!value.isDword()) {
+                    throw new SmbkitException(Failure.NOT_AVAILABLE, "Samba's net registry cannot write a REG_DWORD of "
+                            + value.data().length + " bytes (HKLM\\" + key + "\\" + name + ")", "Write it over the network (winreg) instead");
+                }
+                yield new String[] {"dword", Long.toString(value.asDword())};
+            }
             default -> throw new SmbkitException(Failure.NOT_AVAILABLE, "Samba's net registry cannot write " + value.typeName()
                     + " values reliably (HKLM\\" + key + "\\" + name + ")", "Write it over the network (winreg) instead");
         };

@@ -50,4 +50,16 @@ class RegFileTest {
         assertEquals("2 (Samba): anonymous connections to IPC$ are refused",
                 AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS.meaningOf(Optional.of(RegistryValue.string("2"))));
     }
+
+    /** A REG_DWORD of two bytes (valid on the wire, meaningless): kept byte for byte, read without throwing. */
+    @Test
+    void aDwordOfTheWrongSizeIsKeptExactlyAndNeverThrows() {
+        RegistryValue odd = new RegistryValue(RegistryValue.REG_DWORD, new byte[] {1, 0});
+        List<RegFile.Entry> entries = List.of(new RegFile.Entry(AnonymousSetting.LSA, "RestrictAnonymous", Optional.of(odd)));
+        String text = RegFile.write(List.of(), entries);
+        assertTrue(text.contains("\"RestrictAnonymous\"=hex(4):01,00"), text);
+        assertEquals(entries, RegFile.parse(text));
+        assertTrue(AnonymousSetting.RESTRICT_ANONYMOUS.meaningOf(Optional.of(odd)).startsWith("0:"),
+                "read as absent (its default), not thrown");
+    }
 }
