@@ -67,4 +67,18 @@ public final class Scripts {
         cmd.addAll(List.of(args));
         return Proc.run(Lab.REPO, env, 120, cmd);
     }
+
+    /**
+     * A failure as a user should see it: the exit code, nothing on stdout, one line on stderr that starts with
+     * the command's name and says {@code contains}, and no stack trace.
+     */
+    public static void assertOneLine(Result r, String command, int exit, String contains) {
+        org.junit.jupiter.api.Assertions.assertEquals(exit, r.exit(), r.err());
+        org.junit.jupiter.api.Assertions.assertEquals("", r.out(), "nothing on stdout");
+        List<String> lines = r.err().lines().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, lines.size(), "one line: " + r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).startsWith(command + ": "), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).contains(contains), r.err());
+        org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
 }

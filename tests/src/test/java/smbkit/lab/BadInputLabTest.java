@@ -42,13 +42,7 @@ class BadInputLabTest {
     }
 
     static void assertOneLine(Scripts.Result r, int exit, String contains) {
-        assertEquals(exit, r.exit(), r.err());
-        assertEquals("", r.out(), "nothing on stdout");
-        List<String> lines = r.err().lines().toList();
-        assertEquals(1, lines.size(), "one line: " + r.err());
-        assertTrue(lines.get(0).startsWith("list-sessions: "), r.err());
-        assertTrue(lines.get(0).contains(contains), r.err());
-        assertFalse(r.err().contains("\tat "), "no stack trace");
+        Scripts.assertOneLine(r, "list-sessions", exit, contains);
     }
 
     @Test
