@@ -93,7 +93,9 @@ public record Target(String host, int port) {
             return false;
         }
         try {
-            InetAddress.getByName("[" + h + "]");
+            // the address without its zone: a zone names an interface of this machine, which need not exist
+            // where the HOST is checked (a zone is resolved when smbkit connects)
+            InetAddress.getByName("[" + h.replaceFirst("%.*$", "") + "]");
             return true;
         } catch (UnknownHostException e) {
             return false;
