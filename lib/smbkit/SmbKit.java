@@ -163,6 +163,10 @@
 //SOURCES rpc/winreg/Winreg.java
 //SOURCES rpc/winreg/WinregClient.java
 //SOURCES rpc/winreg/WinregNdr.java
+//SOURCES run/Changes.java
+//SOURCES run/RunbookCredentials.java
+//SOURCES run/Steps.java
+//SOURCES run/Tables.java
 package smbkit;
 
 /**
