@@ -63,6 +63,10 @@ public class SmbShell implements Callable<Integer> {
             description = "Log on as USER; the password comes from SMBKIT_PASSWORD or a prompt (never from the command line).")
     String user;
 
+    @Option(names = "--port", paramLabel = "PORT", converter = smbkit.cli.Converters.Positive.class,
+            description = "Reach hosts that name no port on PORT (default: 445).")
+    Integer port;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUNBOOK", description = "A file of JShell snippets to run unattended.")
     Path runbook;
 
@@ -82,6 +86,7 @@ public class SmbShell implements Callable<Integer> {
             RunbookCredentials.user(user);
         }
         PrintWriter err = spec.commandLine().getErr();
+        smbkit.Runbook.port(port == null ? smbkit.rpc.Target.SMB_PORT : port);
         if (runbook != null) {
             return RunbookFile.run(runbook, args, err, verbosity.debug);
         }

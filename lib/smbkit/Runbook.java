@@ -80,9 +80,23 @@ public final class Runbook {
         args = List.copyOf(a);
     }
 
+    private static int port = Target.SMB_PORT;
+
+    /** Reach hosts that name no port on this one from now on (smb-shell --port; a lab on its own port). */
+    public static void port(int p) {
+        if (p < 1 || p > 65535) {
+            throw new SmbkitException(Failure.USAGE, "port " + p + " is not 1 to 65535", null);
+        }
+        port = p;
+    }
+
     /** A server to call the lib on directly; close it when done (try-with-resources). */
     public static ServerAccess server(String host) {
-        return RemoteServer.connect(Target.parse(host), credentials(), options);
+        Target t = Target.parse(host.strip());
+        if (port != Target.SMB_PORT && t.port() == Target.SMB_PORT && !host.strip().endsWith(":" + Target.SMB_PORT)) {
+            t = new Target(t.host(), port);
+        }
+        return RemoteServer.connect(t, credentials(), options);
     }
 
     // ---- the steps, as tables -------------------------------------------------------------------
@@ -133,16 +147,39 @@ public final class Runbook {
 
     /** smb-diagnose: the findings of each host (severity, area, kind, finding, command, evidence, ...). */
     public static Table findings(String... hosts) {
-        return Tables.of(DiagnosisView.findings(diagnosed("findings", hosts)));
+        return findings(diagnosed("findings", hosts));
+    }
+
+    /** The findings of diagnoses already made ({@link #diagnose}): one scan, several tables. */
+    public static Table findings(List<HostDiagnosis> diagnoses) {
+        return Tables.of(DiagnosisView.findings(diagnoses));
     }
 
     /** smb-diagnose over several hosts: the ranking by load (sessions, limit, load, null_sessions, actions). */
     public static Table ranking(String... hosts) {
-        return Tables.of(DiagnosisView.ranking(diagnosed("ranking", hosts)));
+        return ranking(diagnosed("ranking", hosts));
     }
 
-    /** The diagnosis of each host reached, for {@link #report} or the lib; failures go to {@link #failures()}. */
-    public static List<HostDiagnosis> diagnosed(String call, String... hosts) {
+    public static Table ranking(List<HostDiagnosis> diagnoses) {
+        return Tables.of(DiagnosisView.ranking(diagnoses));
+    }
+
+    /** smb-diagnose of each host, kept for {@link #findings(List)}, {@link #ranking(List)} and {@link #report}. */
+    public static List<HostDiagnosis> diagnose(String... hosts) {
+        return diagnosed("diagnose", hosts);
+    }
+
+    /** smb-diagnose list form: hosts from a list (args(), say). */
+    public static List<HostDiagnosis> diagnose(List<String> hosts) {
+        return diagnose(hosts.toArray(String[]::new));
+    }
+
+    /** smb-diagnose --html FILE: the report a person reads first, written whole, readable by you only. */
+    public static Path report(List<HostDiagnosis> diagnoses, String file) {
+        return smbkit.io.SafeFiles.replace(Path.of(file), smbkit.render.HtmlReport.render(diagnoses));
+    }
+
+    private static List<HostDiagnosis> diagnosed(String call, String... hosts) {
         checkHosts(call, hosts);
         List<HostDiagnosis> out = new ArrayList<>();
         for (String host : hosts) {
