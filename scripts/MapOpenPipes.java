@@ -98,21 +98,10 @@ public class MapOpenPipes implements Callable<Integer> {
         return 0;
     }
 
-    /** NetrConnectionEnum per share: IPC$ first (where NULL sessions connect), then every other share. */
+    /** NetrConnectionEnum per share, as the runbook's connections() reads them (smbkit.run.Steps). */
     private Map<String, List<Connection>> connectionsPerShare(ServerAccess server, List<Share> shares) {
-        Map<String, List<Connection>> byShare = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(List.of("IPC$"));
-        shares.stream().map(Share::name).filter(n -> !n.equalsIgnoreCase("IPC$")).forEach(names::add);
-        for (String share : names) {
-            try {
-                byShare.put(share, server.connections(share));
-            } catch (SmbkitException e) {
-                if (verbosity.verbose) {
-                    spec.commandLine().getErr().println("map-open-pipes: connections to " + share + ": " + e.oneLine());
-                }
-            }
-        }
-        return byShare;
+        return smbkit.run.Steps.connectionsPerShare(server, shares, verbosity.verbose
+                ? note -> spec.commandLine().getErr().println("map-open-pipes: " + note) : null);
     }
 
     public static void main(String... args) {

@@ -114,6 +114,7 @@
 //SOURCES render/HtmlReport.java
 //SOURCES render/NullSessionsView.java
 //SOURCES render/OpenPipesViews.java
+//SOURCES render/Order.java
 //SOURCES render/PrinterSharesView.java
 //SOURCES render/Renderer.java
 //SOURCES render/SecurityDescriptors.java
@@ -163,6 +164,11 @@
 //SOURCES rpc/winreg/Winreg.java
 //SOURCES rpc/winreg/WinregClient.java
 //SOURCES rpc/winreg/WinregNdr.java
+//SOURCES run/Changes.java
+//SOURCES run/RunbookCredentials.java
+//SOURCES run/RunbookFile.java
+//SOURCES run/Steps.java
+//SOURCES run/Tables.java
 package smbkit;
 
 /**

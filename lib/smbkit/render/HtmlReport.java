@@ -29,27 +29,57 @@ public final class HtmlReport {
 
     static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
 
+    /** Clients shown by name in a host's chart; the rest are one "others" bar. */
+    static final int TOP_CLIENTS = 12;
+
     public static String render(List<HostDiagnosis> hosts) {
+        List<HostDiagnosis> ranked = new ArrayList<>(hosts);
+        ranked.sort(HostDiagnosis.BY_LOAD); // a host refused for being full first; an unreachable one has its finding too
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>smbkit diagnosis</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.5em}h2{margin-top:1.6em}")
-                .append("table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}")
-                .append("th{background:#f2f2f2}.action{color:#b00020;font-weight:bold}.warning{color:#a15c00;font-weight:bold}.info{color:#555}")
-                .append("code{background:#f4f4f4;padding:.1em .3em}.charts{display:flex;flex-wrap:wrap;gap:2em}.chart{width:420px;height:300px}")
-                .append("li.evidence{color:#444;font-size:.9em;font-weight:normal}</style>\n</head><body>\n");
+                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:72em}h1{font-size:1.5em}h2{margin-top:1.6em}")
+                .append("table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}")
+                .append("th{background:#f2f2f2}table.sortable th{cursor:pointer}table.sortable th:after{content:' \\2195';color:#999}")
+                .append(".action{color:#b00020;font-weight:bold}.warning{color:#a15c00;font-weight:bold}.info{color:#555}")
+                .append("code,pre.cmd{background:#f4f4f4;padding:.1em .3em}pre.cmd{display:inline-block;margin:.3em 0;white-space:pre-wrap}")
+                .append("button.copy{margin-left:.5em;font-size:.8em}.charts{display:flex;flex-wrap:wrap;gap:2em}.chart{width:460px;height:300px}")
+                .append(".bar{background:#eee;width:16em;height:1em;display:inline-block;vertical-align:middle;border:1px solid #bbb}")
+                .append(".bar span{display:block;height:100%;background:#5b8def}.bar span.full{background:#d9534f}.bar span.near{background:#f0ad4e}")
+                .append("li.evidence{color:#444;font-size:.9em;font-weight:normal}input.filter{margin:.4em 0;padding:.2em;width:20em}")
+                .append("@media print{button,input.filter{display:none}.chart{width:45%;height:260px;break-inside:avoid}section.host{break-before:page}")
+                .append("body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}</style>\n</head><body>\n");
         h.append("<h1>KB 328459 diagnosis</h1>\n<p>smbkit ").append(SmbKit.VERSION).append(", ").append(hosts.size())
                 .append(" host(s). System error 71 (no more connections) comes when a server's sessions reach its limit; ")
                 .append("NULL sessions held by print spoolers are the usual cause.</p>\n");
 
+        h.append("<h2>Hosts by how close they are to their limit</h2>\n<table id=\"ranking\"><tr><th>Host</th><th>Status</th>")
+                .append("<th>Sessions against the limit</th><th>NULL</th><th>Actions</th><th>Top finding</th></tr>\n");
+        TableData ranking = DiagnosisView.ranking(ranked);
+        for (int i = 0; i < ranked.size(); i++) {
+            Map<String, Object> r = ranking.rows().get(i);
+            Object sessions = r.get("sessions");
+            Object limit = r.get("limit");
+            double load = r.get("load") == null ? (ranked.get(i).atLimitRefused() ? 1.0 : 0) : ((Number) r.get("load")).doubleValue();
+            String cls = load >= 1 ? "full" : load >= 0.75 ? "near" : "";
+            h.append("<tr class=\"host-row\"><td><a href=\"#host-").append(i).append("\">").append(esc((String) r.get("host"))).append("</a></td><td>")
+                    .append(esc((String) r.get("status"))).append("</td><td><span class=\"bar\" title=\"").append(Math.round(load * 100))
+                    .append("%\"><span class=\"").append(cls).append("\" style=\"width:").append(Math.min(100, Math.round(load * 100)))
+                    .append("%\"></span></span> ").append(sessions == null ? "?" : sessions).append(" / ").append(limit == null ? "no limit" : limit)
+                    .append("</td><td>").append(r.get("null_sessions") == null ? "" : r.get("null_sessions")).append("</td><td>")
+                    .append(r.get("actions") == null ? "" : r.get("actions")).append("</td><td>").append(esc((String) r.get("top_finding")))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+
         h.append("<h2>Findings</h2>\n<ul id=\"findings\">\n");
-        List<HostDiagnosis> ranked = new ArrayList<>(hosts);
-        ranked.sort(HostDiagnosis.BY_LOAD); // a host refused for being full first; an unreachable one has its finding too
-        for (HostDiagnosis d : ranked) {
+        for (int i = 0; i < ranked.size(); i++) {
+            HostDiagnosis d = ranked.get(i);
             for (Finding f : d.findings()) {
-                h.append("<li class=\"finding ").append(f.severity().label()).append("\">").append(esc(d.host())).append(" &mdash; [")
-                        .append(f.severity().label()).append("] ").append(f.area().label()).append(": ").append(esc(f.title()));
+                h.append("<li class=\"finding ").append(f.severity().label()).append("\"><a href=\"#host-").append(i).append("\">")
+                        .append(esc(d.host())).append("</a> &mdash; [").append(f.severity().label()).append("] ")
+                        .append(f.area().label()).append(": ").append(esc(f.title()));
                 if (f.command() != null) {
-                    h.append(" <code>").append(esc(f.command())).append("</code>");
+                    h.append("<br><pre class=\"cmd\">").append(esc(f.command())).append("</pre><button class=\"copy\" type=\"button\">copy</button>");
                 }
                 h.append("<ul>");
                 f.evidence().forEach(e -> h.append("<li class=\"evidence\">").append(esc(e)).append("</li>"));
@@ -63,43 +93,76 @@ public final class HtmlReport {
                 .append("<div class=\"chart\"><canvas id=\"nullVsUser\"></canvas></div>")
                 .append("<div class=\"chart\"><canvas id=\"againstLimit\"></canvas></div></div>\n");
 
-        if (hosts.size() > 1) {
-            h.append("<h2>Hosts by load</h2>\n").append(table(DiagnosisView.ranking(hosts)));
-        }
-        for (HostDiagnosis d : hosts) {
+        for (int i = 0; i < ranked.size(); i++) {
+            HostDiagnosis d = ranked.get(i);
+            h.append("<section class=\"host\" id=\"host-").append(i).append("\"><h2>").append(esc(d.host())).append("</h2>\n");
             if (d.reached() && d.snapshot().sessions() != null) {
-                h.append("<h2>Sessions on ").append(esc(d.host())).append("</h2>\n").append(table(SessionsView.table(d.snapshot().sessions())));
+                h.append("<h3>Sessions</h3>\n").append(table(SessionsView.table(d.snapshot().sessions()), true));
             }
             if (d.reached() && d.snapshot().shares() != null) {
-                h.append("<h2>Shares on ").append(esc(d.host())).append("</h2>\n").append(table(OpenPipesViews.shares(d.snapshot().shares())));
+                h.append("<h3>Shares</h3>\n").append(table(OpenPipesViews.shares(d.snapshot().shares()), true));
             }
+            if (!d.reached()) {
+                h.append("<p>").append(esc(d.failure())).append("</p>\n");
+            }
+            h.append("</section>\n");
         }
 
         h.append("<script>\n").append(chartJs()).append("\n</script>\n");
-        h.append("<script>\nconst data = ").append(Renderer.json(chartData(hosts)).replace("</", "<\\/")).append(";\n")
+        h.append("<script>\nconst data = ").append(Renderer.json(chartData(ranked)).replace("</", "<\\/")).append(";\n")
                 .append("Chart.defaults.animation = false;\n")
                 .append("const charts = [\n")
                 .append(" new Chart(document.getElementById('perClient'), {type:'bar', data:{labels:data.clients.labels, datasets:[")
                 .append("{label:'NULL/guest', data:data.clients.anonymous, backgroundColor:'#d9534f'},")
                 .append("{label:'authenticated', data:data.clients.users, backgroundColor:'#5b8def'}]},")
-                .append(" options:{plugins:{title:{display:true,text:'Sessions per client'}}, scales:{x:{stacked:true},y:{stacked:true,beginAtZero:true,ticks:{precision:0}}}}}),\n")
+                .append(" options:{indexAxis:'y', maintainAspectRatio:false, plugins:{title:{display:true,text:'Sessions per client (top '+data.clients.top+')'}}, scales:{x:{stacked:true,beginAtZero:true,ticks:{precision:0}},y:{stacked:true}}}}),\n")
                 .append(" new Chart(document.getElementById('nullVsUser'), {type:'doughnut', data:{labels:['NULL/guest','authenticated'],")
                 .append(" datasets:[{data:[data.totals.anonymous, data.totals.users], backgroundColor:['#d9534f','#5b8def']}]},")
-                .append(" options:{plugins:{title:{display:true,text:'NULL against authenticated sessions'}}}}),\n")
+                .append(" options:{maintainAspectRatio:false, plugins:{title:{display:true,text:'NULL against authenticated sessions'}}}}),\n")
                 .append(" new Chart(document.getElementById('againstLimit'), {type:'bar', data:{labels:data.hosts.labels, datasets:[")
                 .append("{label:'sessions', data:data.hosts.sessions, backgroundColor:'#5b8def'},")
                 .append("{label:'limit', data:data.hosts.limits, backgroundColor:'#cccccc'}]},")
-                .append(" options:{plugins:{title:{display:true,text:'Sessions against the limit per host'}}, scales:{y:{beginAtZero:true,ticks:{precision:0}}}}})\n")
+                .append(" options:{maintainAspectRatio:false, plugins:{title:{display:true,text:'Sessions against the limit per host'}}, scales:{y:{beginAtZero:true,ticks:{precision:0}}}}})\n")
                 .append("];\n")
                 .append("document.body.dataset.chartsRendered = charts.filter(c => c.canvas && c.canvas.width > 0).length;\n")
+                .append(INTERACTION)
                 .append("</script>\n</body></html>\n");
         return h.toString();
     }
 
+    /** Long tables sort on a click on their header and filter as you type; commands copy with a click. */
+    static final String INTERACTION = """
+            document.querySelectorAll('table.sortable').forEach(t => {
+              const f = document.createElement('input'); f.className = 'filter'; f.placeholder = 'filter these rows';
+              t.parentNode.insertBefore(f, t);
+              const rows = () => Array.from(t.querySelectorAll('tr')).slice(1);
+              f.addEventListener('input', () => rows().forEach(r =>
+                r.style.display = r.textContent.toLowerCase().includes(f.value.toLowerCase()) ? '' : 'none'));
+              t.querySelectorAll('th').forEach((th, i) => th.addEventListener('click', () => {
+                const asc = th.dataset.dir !== 'asc'; th.dataset.dir = asc ? 'asc' : 'desc';
+                const key = r => r.children[i] ? r.children[i].textContent : '';
+                const sorted = rows().sort((a, b) => {
+                  const x = key(a), y = key(b), nx = parseFloat(x), ny = parseFloat(y);
+                  const c = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y, undefined, {numeric: true});
+                  return asc ? c : -c; });
+                sorted.forEach(r => t.appendChild(r));
+              }));
+              t.dataset.sortable = 'ready';
+            });
+            document.querySelectorAll('button.copy').forEach(b => b.addEventListener('click', () => {
+              const cmd = b.previousElementSibling.textContent;
+              if (navigator.clipboard) { navigator.clipboard.writeText(cmd); }
+              b.textContent = 'copied';
+            }));
+            """;
+
+    /**
+     * The charts' numbers, counted with Tablesaw (only the report loads it, never a one-liner without --html):
+     * sessions per client, NULL against authenticated, the top clients by sessions and the rest as one "others" bar.
+     */
     private static Map<String, Object> chartData(List<HostDiagnosis> hosts) {
-        Map<String, long[]> perClient = new LinkedHashMap<>();
-        long anonymous = 0;
-        long users = 0;
+        tech.tablesaw.api.StringColumn client = tech.tablesaw.api.StringColumn.create("client");
+        tech.tablesaw.api.StringColumn kind = tech.tablesaw.api.StringColumn.create("kind");
         List<String> hostLabels = new ArrayList<>();
         List<Long> hostSessions = new ArrayList<>();
         List<Long> hostLimits = new ArrayList<>();
@@ -109,28 +172,57 @@ public final class HtmlReport {
             }
             Snapshot s = d.snapshot();
             for (Session x : s.sessions()) {
-                String label = (hosts.size() > 1 ? d.host() + " / " : "") + x.client();
-                long[] counts = perClient.computeIfAbsent(label, k -> new long[2]);
-                boolean anon = smbkit.kb.SessionKinds.isAnonymous(x);
-                counts[anon ? 0 : 1]++;
-                if (anon) {
-                    anonymous++;
-                } else {
-                    users++;
-                }
+                client.append((hosts.size() > 1 ? d.host() + " / " : "") + x.client());
+                kind.append(smbkit.kb.SessionKinds.isAnonymous(x) ? "anonymous" : "users");
             }
             SessionCount count = SessionCount.of(s.sessions(), SessionLimit.of(s.server()));
             hostLabels.add(d.host());
             hostSessions.add((long) count.total());
             hostLimits.add(count.limit().limit() == null ? null : (long) count.limit().limit());
         }
+        tech.tablesaw.api.Table sessions = tech.tablesaw.api.Table.create("sessions", client, kind);
+        tech.tablesaw.api.Table perClient = sessions.xTabCounts("client", "kind");
+        // xTabCounts gives a row per client (and a total row), a column per kind (and a total column)
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < perClient.rowCount(); i++) {
+            String name = perClient.getString(i, 0);
+            if (name.equals("Total")) {
+                continue;
+            }
+            long anon = perClient.columnNames().contains("anonymous") ? ((Number) perClient.column("anonymous").get(i)).longValue() : 0;
+            long users = perClient.columnNames().contains("users") ? ((Number) perClient.column("users").get(i)).longValue() : 0;
+            rows.add(new Object[] {name, anon, users});
+        }
+        rows.sort(java.util.Comparator.comparingLong((Object[] r) -> -((Long) r[1] + (Long) r[2])).thenComparing(r -> (String) r[0], Order.NAMES));
+        List<String> labels = new ArrayList<>();
+        List<Long> anonymous = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
+        long otherAnon = 0;
+        long otherUsers = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] r = rows.get(i);
+            if (i < TOP_CLIENTS) {
+                labels.add((String) r[0]);
+                anonymous.add((Long) r[1]);
+                users.add((Long) r[2]);
+            } else {
+                otherAnon += (Long) r[1];
+                otherUsers += (Long) r[2];
+            }
+        }
+        if (rows.size() > TOP_CLIENTS) {
+            labels.add("others (" + (rows.size() - TOP_CLIENTS) + " clients)");
+            anonymous.add(otherAnon);
+            users.add(otherUsers);
+        }
         Map<String, Object> clients = new LinkedHashMap<>();
-        clients.put("labels", new ArrayList<>(perClient.keySet()));
-        clients.put("anonymous", perClient.values().stream().map(c -> c[0]).toList());
-        clients.put("users", perClient.values().stream().map(c -> c[1]).toList());
+        clients.put("labels", labels);
+        clients.put("anonymous", anonymous);
+        clients.put("users", users);
+        clients.put("top", Math.min(TOP_CLIENTS, rows.size()));
         Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("anonymous", anonymous);
-        totals.put("users", users);
+        totals.put("anonymous", anonymous.stream().mapToLong(Long::longValue).sum());
+        totals.put("users", users.stream().mapToLong(Long::longValue).sum());
         Map<String, Object> perHost = new LinkedHashMap<>();
         perHost.put("labels", hostLabels);
         perHost.put("sessions", hostSessions);
@@ -143,7 +235,11 @@ public final class HtmlReport {
     }
 
     static String table(TableData t) {
-        StringBuilder h = new StringBuilder("<table><tr>");
+        return table(t, false);
+    }
+
+    static String table(TableData t, boolean sortable) {
+        StringBuilder h = new StringBuilder(sortable ? "<table class=\"sortable\"><tr>" : "<table><tr>");
         List<Column> shown = t.columns().stream().filter(c -> c.header() != null && !t.isEmpty(c)).toList();
         shown.forEach(c -> h.append("<th>").append(esc(c.header())).append("</th>"));
         h.append("</tr>\n");

@@ -22,7 +22,7 @@ public final class NullSessionsView {
                 .column(Column.of("max_idle_s", "Idle", Long.class, Renderer::duration))
                 .column("holds", "Holds open", String.class)
                 .column(Column.of("holds_spoolss", "spoolss", Boolean.class, v -> ((Boolean) v) ? "YES" : "no"));
-        for (NullClient c : clients) {
+        for (NullClient c : clients.stream().sorted(java.util.Comparator.comparing(NullClient::client, Order.NAMES)).toList()) {
             String users = String.join(", ", c.sessions().stream()
                     .map(s -> s.last().user() == null ? "?" : s.last().user().isEmpty() ? "(null)" : s.last().user())
                     .distinct().toList());

@@ -24,7 +24,8 @@ public final class OpenPipesViews {
                 .column(Column.of("kb_suspect", "KB suspect", Boolean.class, v -> ((Boolean) v) ? "YES (print spooler RPC)" : ""))
                 .column("locks", "Locks", Long.class)
                 .column("permissions", "Permissions", Long.class);
-        for (OpenFile f : files) {
+        for (OpenFile f : files.stream().sorted(java.util.Comparator.comparing(OpenFile::user, Order.NAMES)
+                .thenComparing(OpenFile::path, Order.NAMES).thenComparingLong(OpenFile::id)).toList()) {
             t.row(f.id(), f.user(), f.path(),
                     f.isPipe() ? "pipe" : "file", NullSessionAnalysis.isSpoolss(f.path()), f.locks(), f.permissions());
         }
@@ -43,7 +44,8 @@ public final class OpenPipesViews {
                 .column("details", "Details", String.class);
         byShare.forEach((share, list) -> {
             if (reliable) {
-                for (Connection c : list) {
+                for (Connection c : list.stream().sorted(java.util.Comparator.comparing(Connection::netname, Order.NAMES)
+                        .thenComparing(Connection::user, Order.NAMES)).toList()) {
                     t.row(share, c.netname(), c.user(), c.opens(), c.seconds(), 1L, null);
                 }
             } else {
@@ -62,7 +64,7 @@ public final class OpenPipesViews {
                 .column("path", "Path", String.class)
                 .column("current_uses", "Uses", Long.class)
                 .column(Column.of("max_uses", "Max", Long.class, v -> ((Number) v).longValue() == 0xFFFFFFFFL ? "unlimited" : v.toString()));
-        for (Share s : shares) {
+        for (Share s : shares.stream().sorted(java.util.Comparator.comparing(Share::name, Order.NAMES)).toList()) {
             t.row(s.name(), s.kind(), s.isPrinter(), s.remark(), s.path(), s.currentUses(), s.maxUses());
         }
         return t;
@@ -79,7 +81,7 @@ public final class OpenPipesViews {
                 .column("pipes", "Pipes", String.class)
                 .column(Column.of("holds_spoolss", "spoolss", Boolean.class, v -> ((Boolean) v) ? "YES" : ""))
                 .column("connections", "Connections", String.class);
-        for (ClientActivity c : clients) {
+        for (ClientActivity c : clients.stream().sorted(java.util.Comparator.comparing(ClientActivity::client, Order.NAMES)).toList()) {
             long opens = c.sessions().stream().mapToLong(s -> s.opens() == null ? 0 : s.opens()).sum();
             Map<String, Integer> shares = new TreeMap<>();
             c.connections().forEach(x -> shares.merge(x.qualifier(), 1, Integer::sum));

@@ -15,6 +15,11 @@ public final class SessionsView {
 
     private SessionsView() {}
 
+    /** Sessions by client, then user, then the longest-lived first: the server's own order is no order. */
+    public static final java.util.Comparator<Session> ORDER = java.util.Comparator.comparing(Session::client, Order.NAMES)
+            .thenComparing(Session::user, Order.NAMES)
+            .thenComparing(s -> s.activeSeconds() == null ? 0L : -s.activeSeconds());
+
     public static TableData table(List<Session> sessions) {
         TableData t = new TableData("Sessions")
                 .column("client", "Client", String.class)
@@ -26,7 +31,7 @@ public final class SessionsView {
                 .column("user_flags", null, Long.class)
                 .column("client_type", "Client type", String.class)
                 .column("transport", "Transport", String.class);
-        for (Session s : sessions) {
+        for (Session s : sessions.stream().sorted(ORDER).toList()) {
             t.row(s.client(), s.user(), s.kind().label(), s.opens(), s.activeSeconds(), s.idleSeconds(),
                     s.userFlags(), s.clientType(), s.transport());
         }

@@ -64,7 +64,10 @@ class RunbookSnippetsTest {
         Path startup = Files.writeString(tmp.resolve("startup.jsh"), startup());
         Path input = Files.writeString(tmp.resolve("input.jsh"), String.join("\n", snippets) + "\n/exit\n");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
-                "--class-path", absoluteClassPath(), "-J--class-path=" + absoluteClassPath(), "--execution", "local",
+                "--class-path", absoluteClassPath(), "-J--class-path=" + absoluteClassPath(),
+                // smb-shell runs JShell in a class-path JVM, which has every system module; the jshell launcher
+                // needs jdk.unsupported named for Tablesaw's class-path scan
+                "-J--add-modules=jdk.unsupported", "-R--add-modules=jdk.unsupported", "--execution", "local",
                 "--startup", "DEFAULT", "--startup", startup.toString(), "--feedback", "normal"));
         Process p = new ProcessBuilder(cmd).directory(Lab.REPO.toFile()).redirectInput(input.toFile())
                 .redirectErrorStream(true).start();
@@ -73,6 +76,7 @@ class RunbookSnippetsTest {
         assertEquals(0, p.exitValue(), out);
         assertFalse(out.contains("Error:") || out.contains("Exception"), out);
         assertTrue(out.contains("NULL sessions") && out.contains(Lab.KB), "the NULL-session table: " + out);
+        assertTrue(out.contains("Count"), "NULL sessions counted per client: " + out);
         assertTrue(out.contains("[laser, inkjet]") || out.contains("[inkjet, laser]"), "the printer shares: " + out);
     }
 }

@@ -1,0 +1,107 @@
+package smbkit.run;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import smbkit.render.Column;
+import smbkit.render.TableData;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A step's rows as a Tablesaw {@link Table} whose column names are the step's JSON field names, typed as the
+ * JSON is (numbers long or double, flags boolean, lists joined with "; "), for runbooks to filter, group and
+ * join. Loading {@link Table} scans the class path (about half a second): only runbooks and reports come here,
+ * never a one-liner's path.
+ */
+public final class Tables {
+
+    private Tables() {}
+
+    /** The rows as a table named after the step's title. */
+    public static Table of(TableData data) {
+        return of(data, null);
+    }
+
+    /** The rows with a leading {@code host} column (unless the step has one already), every row of that host. */
+    public static Table of(TableData data, String host) {
+        Table t = Table.create(data.title());
+        boolean addHost = host != null && data.columns().stream().noneMatch(c -> c.key().equals("host"));
+        if (addHost) {
+            StringColumn h = StringColumn.create("host");
+            data.rows().forEach(r -> h.append(host));
+            t.addColumns(h);
+        }
+        for (Column c : data.columns()) {
+            t.addColumns(column(c, data.rows()));
+        }
+        return t;
+    }
+
+    /** An empty table with a step's columns (and {@code host}): what a call over hosts that all failed returns. */
+    public static Table empty(TableData shape, boolean withHost) {
+        return of(shape, withHost ? "" : null).emptyCopy();
+    }
+
+    /** Appends the rows of {@code more} (the same columns) to {@code into}. */
+    public static Table append(Table into, Table more) {
+        return into == null ? more : into.append(more);
+    }
+
+    private static tech.tablesaw.columns.Column<?> column(Column c, List<Map<String, Object>> rows) {
+        Class<?> type = c.type();
+        if (type == Long.class || type == Integer.class || type == Short.class) {
+            LongColumn col = LongColumn.create(c.key());
+            rows.forEach(r -> {
+                Object v = r.get(c.key());
+                if (v == null) {
+                    col.appendMissing();
+                } else {
+                    col.append(((Number) v).longValue());
+                }
+            });
+            return col;
+        }
+        if (type == Double.class || type == Float.class) {
+            DoubleColumn col = DoubleColumn.create(c.key());
+            rows.forEach(r -> {
+                Object v = r.get(c.key());
+                if (v == null) {
+                    col.appendMissing();
+                } else {
+                    col.append(((Number) v).doubleValue());
+                }
+            });
+            return col;
+        }
+        if (type == Boolean.class) {
+            BooleanColumn col = BooleanColumn.create(c.key());
+            rows.forEach(r -> {
+                Object v = r.get(c.key());
+                if (v == null) {
+                    col.appendMissing();
+                } else {
+                    col.append((Boolean) v);
+                }
+            });
+            return col;
+        }
+        StringColumn col = StringColumn.create(c.key());
+        rows.forEach(r -> col.append(text(r.get(c.key()))));
+        return col;
+    }
+
+    private static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Collection<?> list) {
+            return String.join("; ", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(v);
+    }
+}
