@@ -55,6 +55,11 @@ public class TargetOptions implements Cli.Checked {
             description = "Connect from this local address (the lab uses 127.0.0.x).")
     String sourceAddress;
 
+    @Option(names = "--no-smb1", description = "Refuse SMB1 outright: offer SMB 2.0.2 to 3.1.1 only, and stop with one line "
+            + "(exit 24) at a server that speaks only SMB1 (NT 4.0, 2000, XP). By default SMB1 is used only when the "
+            + "server offers nothing newer, with a note.")
+    boolean noSmb1;
+
     @Option(names = "--local", description = "Work on this machine itself, without a network session (the default "
             + "when no HOST is given): Windows through its own API, Samba through its own tools.")
     boolean local;
@@ -126,10 +131,13 @@ public class TargetOptions implements Cli.Checked {
         return Target.parse(hosts.get(0));
     }
 
-    /** --timeout bounds every stage: the TCP connect, the SMB negotiate and each reply. */
+    /**
+     * --timeout bounds every stage: the TCP connect, the SMB negotiate and each reply. --no-smb1 refuses SMB1;
+     * the note that a server speaks only SMB1 (or was reached on 139) goes to stderr.
+     */
     public SmbConnection.Options connectionOptions() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        return new SmbConnection.Options(timeout, timeout, sourceAddress);
+        return new SmbConnection.Options(timeout, timeout, sourceAddress, !noSmb1, line -> System.err.println(line));
     }
 
     private Credentials resolved;

@@ -67,6 +67,10 @@ public final class HtmlReport {
             h.append("<h2>Hosts by load</h2>\n").append(table(DiagnosisView.ranking(hosts)));
         }
         for (HostDiagnosis d : hosts) {
+            if (d.reached() && d.snapshot().dialect() != null) {
+                h.append("<p class=\"dialect\">").append(esc(d.host())).append(" spoke <code>").append(esc(d.snapshot().dialect()))
+                        .append("</code>").append(d.snapshot().smb1() ? " (SMB1: an NT 4.0/2000/XP-class machine)" : "").append("</p>\n");
+            }
             if (d.reached() && d.snapshot().sessions() != null) {
                 h.append("<h2>Sessions on ").append(esc(d.host())).append("</h2>\n").append(table(SessionsView.table(d.snapshot().sessions())));
             }
