@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.LocalServers;
@@ -71,6 +73,10 @@ public class TargetOptions implements Cli.Checked {
     @Option(names = "--preferred-length", paramLabel = "BYTES", hidden = true, defaultValue = "-1",
             description = "Ask for enumeration replies of about BYTES (paging); default: as large as the server likes.")
     int preferredLength;
+
+    /** The command these options belong to: its stderr gets the notes (System.err when used on their own). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     /** Environment, overridable in tests. */
     Map<String, String> env = System.getenv();
@@ -137,7 +143,23 @@ public class TargetOptions implements Cli.Checked {
      */
     public SmbConnection.Options connectionOptions() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        return new SmbConnection.Options(timeout, timeout, sourceAddress, !noSmb1, line -> System.err.println(line));
+        return new SmbConnection.Options(timeout, timeout, sourceAddress, !noSmb1, this::note);
+    }
+
+    private final java.util.Set<String> noted = new java.util.HashSet<>();
+
+    /** Each note once per run, however many connections a step makes to the same server. */
+    private synchronized void note(String line) {
+        if (!noted.add(line)) {
+            return;
+        }
+        java.io.PrintWriter err = mixee == null || mixee.commandLine() == null ? null : mixee.commandLine().getErr();
+        if (err == null) {
+            System.err.println(line);
+        } else {
+            err.println(line);
+            err.flush();
+        }
     }
 
     private Credentials resolved;

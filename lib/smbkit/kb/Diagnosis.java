@@ -113,6 +113,13 @@ public final class Diagnosis {
         Failure f = why.failure();
         if (f == null) {
             evidence.add("give it too: --from with the file of the step that lists it, or a --save snapshot");
+        } else if (f == Failure.SESSIONS_REFUSED) {
+            evidence.add("hardened session listing: since Windows 10 1607 / Server 2019 (or with NetCease) NetrSessionEnum"
+                    + " refuses every level to a non-administrator (the SrvsvcSessionInfo descriptor under"
+                    + " LanmanServer\\DefaultSecurity); the load against the limit cannot be seen with this account");
+            evidence.add("log on with an account in " + host + "'s Administrators group (-U DOMAIN/admin or -A FILE),"
+                    + " or run the diagnosis on the server itself (local mode, no network session)");
+            command = "smb-diagnose --local";
         } else if (f == Failure.ACCESS_DENIED || f == Failure.NULL_SESSION_REFUSED || f == Failure.LOGON_FAILED) {
             evidence.add("an account in " + host + "'s Administrators group can read it (-U DOMAIN/admin or -A FILE),"
                     + " and so can local mode on the server itself (no network session)");
