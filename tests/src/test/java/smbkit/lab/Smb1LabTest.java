@@ -213,6 +213,56 @@ class Smb1LabTest {
         }
     }
 
+    @Test
+    void aPlainUserIsRefusedAtEveryLevelOverSmb1Too() {
+        Scripts.Result r = Scripts.run("ListSessions", Lab.SMB1, "-A", Lab.USER_AUTH.toString());
+        assertEquals(23, r.exit(), r.err());
+        List<String> lines = r.err().lines().filter(l -> !l.startsWith("note:")).toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).contains("refused at every level"), r.err());
+        Scripts.Result d = Scripts.run("SmbDiagnose", Lab.SMB1, "-A", Lab.USER_AUTH.toString(), "--format", "json");
+        assertEquals(5, d.exit(), d.err());
+        Map<String, Object> sessions = d.rows().stream().filter(x -> "sessions".equals(x.get("part"))).findFirst().orElseThrow();
+        assertEquals("sessions_refused", sessions.get("failure"));
+        assertEquals(23L, ((Number) sessions.get("exit_code")).longValue());
+    }
+
+    /**
+     * A server whose 445 is closed, reached over 139: in a network namespace of its own (nothing else listens
+     * there), a copy of the SMB1 server listens on 139 only (in a session of its own: smbd signals its process
+     * group when it stops); then with 139 gone too, 445's error is kept.
+     */
+    @Test
+    void aServerWhose445IsClosedIsReachedOver139() throws Exception {
+        assumeTrue(Proc.run(Lab.REPO, "unshare", "-n", "true").exit() == 0, "no network namespaces here");
+        Path copy = tmp.resolve("ns");
+        Path dir = Path.of(Lab.smb1Conf()).getParent();
+        Proc.run(Lab.REPO, "cp", "-a", dir.toString(), copy.toString()).ok();
+        Path conf = copy.resolve("smb.conf");
+        String text = Files.readString(conf).replace(dir.toString(), copy.toString())
+                .replaceAll("(?m)^  smb ports = .*$", "  smb ports = 139");
+        Files.writeString(conf, text);
+        for (String pid : List.of("smbd", "samba-dcerpcd", "holders")) {
+            Files.deleteIfExists(copy.resolve("pid/" + pid + ".pid"));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String list = java + " -cp " + System.getProperty("java.class.path") + " ListSessions " + Lab.SMB1_ADDRESS
+                + " -A " + Lab.ADMIN_AUTH + " --format json";
+        String dcerpcd = copy.resolve("pid/samba-dcerpcd.pid").toString();
+        String script = "set -u; ip link set lo up; setsid smbd -s " + conf + " -F --no-process-group </dev/null >/dev/null 2>&1 &"
+                + " pid=$!; for i in $(seq 100); do (exec 3<>/dev/tcp/" + Lab.SMB1_ADDRESS + "/139) 2>/dev/null && break; sleep 0.1; done;"
+                + " " + list + "; echo \"exit=$?\"; kill $pid; [ -f " + dcerpcd + " ] && kill $(cat " + dcerpcd + "); sleep 0.5;"
+                + " " + list + " 2>&1; echo \"exit=$?\"";
+        Proc p = Proc.run(Lab.REPO, Map.of(), 180, List.of("unshare", "-n", "bash", "-c", script));
+        String[] runs = p.out().split("exit=");
+        assertTrue(runs.length >= 3, p.out() + p.err());
+        assertTrue(runs[1].startsWith("0"), "reached over 139: " + p.out() + p.err());
+        assertTrue(runs[0].contains("\"labadmin\""), p.out());
+        assertTrue(p.err().contains("reached over NetBIOS on port 139"), p.err());
+        assertTrue(runs[2].startsWith("11"), "445's failure kept: " + p.out());
+        assertTrue(runs[1].contains("refused the connection on port 445") && runs[1].contains("port 139"), p.out());
+    }
+
     /** A TCP proxy that records what the client sends. */
     static final class Recorder implements AutoCloseable {
         private final ServerSocket listener = new ServerSocket();
