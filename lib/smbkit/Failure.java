@@ -24,6 +24,10 @@ public enum Failure {
     LOCAL_UNAVAILABLE(20, "local mode unavailable"),
     FILE_ERROR(21, "cannot read or write a file"),
     NETWORK(22, "network error"),
+    /** Every level of NetrSessionEnum refused (hardened Windows: Windows 10 1607 / Server 2019 and later). */
+    SESSIONS_REFUSED(23, "session listing refused at every level"),
+    /** The server speaks only SMB1 and SMB1 was refused (--no-smb1). */
+    SMB1_REFUSED(24, "the server speaks only SMB1, which --no-smb1 refuses"),
     INTERNAL(70, "internal error");
 
     private final int exitCode;

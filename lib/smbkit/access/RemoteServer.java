@@ -65,6 +65,11 @@ public final class RemoteServer implements ServerAccess {
     }
 
     @Override
+    public String dialect() {
+        return connection.dialectIfConnected();
+    }
+
+    @Override
     public ServerInfo serverInfo() {
         if (serverInfo == null) {
             ServerInfo info = SrvsvcModels.serverInfo(srvsvc().serverInfo(102, 101));

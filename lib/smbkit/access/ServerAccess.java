@@ -19,6 +19,11 @@ public interface ServerAccess extends AutoCloseable {
     /** How messages name the server ("fileserver", "127.0.0.1:4450", "this machine (Samba)"). */
     String where();
 
+    /** The SMB dialect the server spoke ({@code NT LM 0.12}, {@code SMB 3.1.1}); null in local mode or before connecting. */
+    default String dialect() {
+        return null;
+    }
+
     /** Platform, version and the configured maximum of users (NetrServerGetInfo 102, else 101). */
     ServerInfo serverInfo();
 

@@ -52,7 +52,8 @@ public final class SnapshotCollector {
         Map<String, RegistryValue> settings = p.read(Snapshot.REGISTRY,
                 () -> anonymousSettings(server, info != null && info.isSamba()));
         return new Snapshot(server.where(), Instant.now(), info, listing == null ? null : listing.sessions(),
-                listing == null ? null : listing.source(), files, connections, reliable, shares, settings, p.refused);
+                listing == null ? null : listing.source(), files, connections, reliable, shares, settings, p.refused,
+                server.dialect());
     }
 
     /** The values that govern NULL sessions: Samba's own parameter on Samba, the Lsa/LanmanServer values on Windows. */

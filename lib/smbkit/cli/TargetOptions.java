@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.LocalServers;
@@ -55,6 +57,11 @@ public class TargetOptions implements Cli.Checked {
             description = "Connect from this local address (the lab uses 127.0.0.x).")
     String sourceAddress;
 
+    @Option(names = "--no-smb1", description = "Refuse SMB1 outright: offer SMB 2.0.2 to 3.1.1 only, and stop with one line "
+            + "(exit 24) at a server that speaks only SMB1 (NT 4.0, 2000, XP). By default SMB1 is used only when the "
+            + "server offers nothing newer, with a note.")
+    boolean noSmb1;
+
     @Option(names = "--local", description = "Work on this machine itself, without a network session (the default "
             + "when no HOST is given): Windows through its own API, Samba through its own tools.")
     boolean local;
@@ -66,6 +73,10 @@ public class TargetOptions implements Cli.Checked {
     @Option(names = "--preferred-length", paramLabel = "BYTES", hidden = true, defaultValue = "-1",
             description = "Ask for enumeration replies of about BYTES (paging); default: as large as the server likes.")
     int preferredLength;
+
+    /** The command these options belong to: its stderr gets the notes (System.err when used on their own). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     /** Environment, overridable in tests. */
     Map<String, String> env = System.getenv();
@@ -126,10 +137,29 @@ public class TargetOptions implements Cli.Checked {
         return Target.parse(hosts.get(0));
     }
 
-    /** --timeout bounds every stage: the TCP connect, the SMB negotiate and each reply. */
+    /**
+     * --timeout bounds every stage: the TCP connect, the SMB negotiate and each reply. --no-smb1 refuses SMB1;
+     * the note that a server speaks only SMB1 (or was reached on 139) goes to stderr.
+     */
     public SmbConnection.Options connectionOptions() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        return new SmbConnection.Options(timeout, timeout, sourceAddress);
+        return new SmbConnection.Options(timeout, timeout, sourceAddress, !noSmb1, this::note);
+    }
+
+    private final java.util.Set<String> noted = new java.util.HashSet<>();
+
+    /** Each note once per run, however many connections a step makes to the same server. */
+    private synchronized void note(String line) {
+        if (!noted.add(line)) {
+            return;
+        }
+        java.io.PrintWriter err = mixee == null || mixee.commandLine() == null ? null : mixee.commandLine().getErr();
+        if (err == null) {
+            System.err.println(line);
+        } else {
+            err.println(line);
+            err.flush();
+        }
     }
 
     private Credentials resolved;

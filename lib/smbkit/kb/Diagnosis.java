@@ -74,6 +74,28 @@ public final class Diagnosis {
         return out;
     }
 
+    /**
+     * A host that spoke SMB1 (NT LM 0.12): the dialect of NT 4.0, 2000 and XP, the machines the KB is about, with
+     * the KB's session limit for them. Null for any other dialect or an unknown one.
+     */
+    public static Finding dialect(String host, String dialect, ServerInfo server) {
+        if (!Snapshot.SMB1_DIALECT.equals(dialect)) {
+            return null;
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add(host + " negotiated " + dialect + ", the only dialect of Windows NT 4.0, 2000 and XP (SMB2 came with Vista)");
+        if (server != null) {
+            SessionLimit limit = SessionLimit.of(server);
+            evidence.add("it reports " + Platforms.describe(server) + "; its session limit: "
+                    + (limit.limit() == null ? limit.basis() : limit.limit() + " (" + limit.basis() + ")"));
+        }
+        evidence.add("KB 328459: NT 4.0 Workstation, 2000 Professional and XP Professional accept 10 concurrent sessions, XP Home 5");
+        evidence.add("SMB1 is deprecated and disabled on current Windows; --no-smb1 refuses it where a site bans it");
+        return new Finding(Finding.Severity.WARNING, Finding.Area.NOTE, Finding.Kind.SMB1_HOST,
+                "speaks only SMB1 (" + dialect + "): an NT 4.0/2000/XP-class machine, limited to 10 sessions (XP Home 5)",
+                evidence, null);
+    }
+
     public static boolean actionNeeded(List<Finding> findings) {
         return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ACTION);
     }
@@ -91,6 +113,13 @@ public final class Diagnosis {
         Failure f = why.failure();
         if (f == null) {
             evidence.add("give it too: --from with the file of the step that lists it, or a --save snapshot");
+        } else if (f == Failure.SESSIONS_REFUSED) {
+            evidence.add("hardened session listing: since Windows 10 1607 / Server 2019 (or with NetCease) NetrSessionEnum"
+                    + " refuses every level to a non-administrator (the SrvsvcSessionInfo descriptor under"
+                    + " LanmanServer\\DefaultSecurity); the load against the limit cannot be seen with this account");
+            evidence.add("log on with an account in " + host + "'s Administrators group (-U DOMAIN/admin or -A FILE),"
+                    + " or run the diagnosis on the server itself (local mode, no network session)");
+            command = "smb-diagnose --local";
         } else if (f == Failure.ACCESS_DENIED || f == Failure.NULL_SESSION_REFUSED || f == Failure.LOGON_FAILED) {
             evidence.add("an account in " + host + "'s Administrators group can read it (-U DOMAIN/admin or -A FILE),"
                     + " and so can local mode on the server itself (no network session)");

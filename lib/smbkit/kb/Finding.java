@@ -51,7 +51,9 @@ public record Finding(Severity severity, Area area, Kind kind, String title, Lis
         /** The server refused smbkit's own connection for being full: the KB's symptom itself. */
         HOST_AT_LIMIT,
         /** The host could not be reached or diagnosed at all. */
-        HOST_UNREACHABLE;
+        HOST_UNREACHABLE,
+        /** The host speaks only SMB1 (NT LM 0.12): an NT 4.0, 2000 or XP-class machine, the KB's own kind. */
+        SMB1_HOST;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

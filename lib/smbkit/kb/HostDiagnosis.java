@@ -16,7 +16,12 @@ import smbkit.model.Snapshot;
 public record HostDiagnosis(String host, Snapshot snapshot, List<Finding> findings, String failure, Failure failureKind) {
 
     public static HostDiagnosis of(Snapshot snapshot) {
-        return new HostDiagnosis(snapshot.host(), snapshot, Diagnosis.of(input(snapshot)), null, null);
+        List<Finding> findings = new java.util.ArrayList<>(Diagnosis.of(input(snapshot)));
+        Finding smb1 = Diagnosis.dialect(snapshot.host(), snapshot.dialect(), snapshot.server());
+        if (smb1 != null) {
+            findings.add(smb1);
+        }
+        return new HostDiagnosis(snapshot.host(), snapshot, List.copyOf(findings), null, null);
     }
 
     public static HostDiagnosis unreachable(String host, String failure, Failure kind) {

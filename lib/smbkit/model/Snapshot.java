@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param anonymousSettings registry values that govern NULL sessions, by value name; a name present with a
  *                          null value was read and is absent
+ * @param dialect the SMB dialect the host spoke ({@code NT LM 0.12} for SMB1, {@code SMB 3.1.1}, ...); null when
+ *                not known (local mode, a step's JSON)
  */
 public record Snapshot(
         String host,
@@ -23,7 +25,24 @@ public record Snapshot(
         Boolean connectionsReliable,
         List<Share> shares,
         Map<String, RegistryValue> anonymousSettings,
-        Map<String, Refusal> refused) {
+        Map<String, Refusal> refused,
+        String dialect) {
+
+    /** A snapshot whose dialect is not known. */
+    public Snapshot(String host, Instant collectedAt, ServerInfo server, List<Session> sessions, String sessionsSource,
+            List<OpenFile> files, Map<String, List<Connection>> connections, Boolean connectionsReliable,
+            List<Share> shares, Map<String, RegistryValue> anonymousSettings, Map<String, Refusal> refused) {
+        this(host, collectedAt, server, sessions, sessionsSource, files, connections, connectionsReliable, shares,
+                anonymousSettings, refused, null);
+    }
+
+    /** SMB1's one dialect, as the negotiate names it: the dialect of NT 4.0, 2000 and XP. */
+    public static final String SMB1_DIALECT = "NT LM 0.12";
+
+    /** The host spoke SMB1. */
+    public boolean smb1() {
+        return SMB1_DIALECT.equals(dialect);
+    }
 
     public static final String SERVER_INFO = "server info";
     public static final String SESSIONS = "sessions";

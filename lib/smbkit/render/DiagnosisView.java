@@ -35,6 +35,7 @@ public final class DiagnosisView {
                 .column("part", null, String.class)
                 .column("failure", null, String.class)
                 .column("exit_code", null, Long.class)
+                .column("dialect", null, String.class)
                 .column("evidence", null, List.class);
         List<HostDiagnosis> sorted = new ArrayList<>(hosts);
         sorted.sort(HostDiagnosis.BY_LOAD);
@@ -42,7 +43,8 @@ public final class DiagnosisView {
             for (Finding f : h.findings()) {
                 t.row(h.host(), statusCode(h), f.severity().label(), f.area().label(), f.kind().label(), f.title(), f.command(),
                         f.part(), f.failure() == null ? null : f.failure().name().toLowerCase(java.util.Locale.ROOT),
-                        f.failure() == null ? null : (long) f.failure().exitCode(), f.evidence());
+                        f.failure() == null ? null : (long) f.failure().exitCode(),
+                        h.snapshot() == null ? null : h.snapshot().dialect(), f.evidence());
             }
         }
         return t;
@@ -59,7 +61,8 @@ public final class DiagnosisView {
         List<String> lines = new ArrayList<>();
         Snapshot s = h.snapshot();
         String platform = s.server() == null ? "" : " (" + s.server().name() + ", " + Platforms.describe(s.server()) + ")";
-        lines.add("Diagnosis of " + h.host() + platform + " at " + s.collectedAt() + ":");
+        lines.add("Diagnosis of " + h.host() + platform + (s.dialect() == null ? "" : " over " + s.dialect()) + " at "
+                + s.collectedAt() + ":");
         for (Finding f : h.findings()) {
             lines.add("  [" + f.severity().label().toUpperCase(java.util.Locale.ROOT) + "] " + f.area().label() + ": " + f.title());
             f.evidence().forEach(e -> lines.add("      " + e));

@@ -96,6 +96,10 @@ public final class HtmlReport {
         for (int i = 0; i < ranked.size(); i++) {
             HostDiagnosis d = ranked.get(i);
             h.append("<section class=\"host\" id=\"host-").append(i).append("\"><h2>").append(esc(d.host())).append("</h2>\n");
+            if (d.reached() && d.snapshot().dialect() != null) {
+                h.append("<p class=\"dialect\">").append(esc(d.host())).append(" spoke <code>").append(esc(d.snapshot().dialect()))
+                        .append("</code>").append(d.snapshot().smb1() ? " (SMB1: an NT 4.0/2000/XP-class machine)" : "").append("</p>\n");
+            }
             if (d.reached() && d.snapshot().sessions() != null) {
                 h.append("<h3>Sessions</h3>\n").append(table(SessionsView.table(d.snapshot().sessions()), true));
             }

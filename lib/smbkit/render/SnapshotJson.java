@@ -34,6 +34,7 @@ public final class SnapshotJson {
         m.put("version", SmbKit.VERSION);
         m.put("host", s.host());
         m.put("collected_at", s.collectedAt().toString());
+        m.put("dialect", s.dialect());
         m.put("server", s.server() == null ? null : server(s.server()));
         m.put("sessions_source", s.sessionsSource());
         m.put("sessions", s.sessions() == null ? null : SessionsView.table(s.sessions()).rows());
@@ -214,9 +215,11 @@ public final class SnapshotJson {
         Boolean reliable = null;
         List<Share> shares = null;
         Map<String, RegistryValue> settings = null;
+        String dialect = null;
         for (Part part : parts) {
             Snapshot p = part.snapshot();
             server = server != null ? server : p.server();
+            dialect = dialect != null ? dialect : p.dialect();
             if (sessions == null && p.sessions() != null) {
                 sessions = p.sessions();
                 source = p.sessionsSource();
@@ -247,7 +250,8 @@ public final class SnapshotJson {
         Map<String, Snapshot.Refusal> ordered = new LinkedHashMap<>();
         refused.entrySet().stream().sorted(Map.Entry.comparingByKey(partOrder()))
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        return new Snapshot(host, at, server, sessions, source, files, connections, reliable, shares, settings, ordered);
+        return new Snapshot(host, at, server, sessions, source, files, connections, reliable, shares, settings, ordered,
+                dialect);
     }
 
     private static java.util.Comparator<String> partOrder() {
@@ -314,7 +318,7 @@ public final class SnapshotJson {
             throw new BadField("collected_at", "a time (ISO-8601)", when);
         }
         return new Snapshot(host, collected, server, sessions, str(m, "sessions_source"), files, connections,
-                bool(m.get("connections_reliable"), "connections_reliable"), shares, settings, refused);
+                bool(m.get("connections_reliable"), "connections_reliable"), shares, settings, refused, str(m, "dialect"));
     }
 
     /** A refusal as written ({failure, exit_code, reason}), or as older snapshots wrote it (its one line). */

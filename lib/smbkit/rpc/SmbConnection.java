@@ -1,6 +1,7 @@
 package smbkit.rpc;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,58 +10,103 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import jcifs.CIFSContext;
 import jcifs.Address;
 import jcifs.CIFSException;
+import jcifs.DialectVersion;
 import jcifs.NameServiceClient;
+import jcifs.SmbTransport;
 import jcifs.config.PropertyConfiguration;
 import jcifs.context.BaseContext;
 import jcifs.context.CIFSContextWrapper;
 import jcifs.dcerpc.DcerpcBinding;
 import jcifs.dcerpc.DcerpcHandle;
+import jcifs.internal.SmbNegotiationResponse;
 import jcifs.netbios.UniAddress;
 import jcifs.smb.NtlmPasswordAuthenticator;
+import jcifs.smb.SmbTransportInternal;
+import smbkit.Failure;
+import smbkit.SmbkitException;
 
 /**
- * One SMB connection to one server, on jcifs-ng: SMB 2.0.2 up to 3.1.1, explicit timeouts, and at most one
- * open named pipe per RPC interface, reused by every call. Everything the scripts do remotely goes through
- * here, so failures are translated into one clear line in one place ({@link SmbErrors}).
+ * One SMB connection to one server, on jcifs-ng, with explicit timeouts, and at most one open named pipe per
+ * RPC interface, reused by every call. Everything the scripts do remotely goes through here, so failures are
+ * translated into one clear line in one place ({@link SmbErrors}).
+ *
+ * <p>Dialects, as impacket and smbclient users expect: the negotiate offers SMB 2.0.2 up to 3.1.1 and, unless
+ * {@link Options#smb1()} is off, NT LM 0.12 (SMB1); the server picks its newest, so SMB1 is spoken only with
+ * a server that offers nothing newer (NT 4.0, 2000, XP), and then a note says so. With SMB1 off, the
+ * negotiate offers SMB2 dialects only (as Windows does with SMB1 removed) and a server that speaks only SMB1
+ * is one line and {@link Failure#SMB1_REFUSED}: no SMB1 dialect is offered and nothing else is sent.
+ *
+ * <p>Ports: the connection is made before the first pipe opens; on port 445 refused or filtered (no TCP
+ * connection), it tries the NetBIOS session service on 139 before giving up, as smbclient does, and reports
+ * 445's failure when 139 fails too. {@code HOST:139} speaks NetBIOS (a session request with the called name:
+ * the name given, else {@code *SMBSERVER}) from the start.
  */
 public final class SmbConnection implements AutoCloseable {
 
-    /** How to connect: timeouts, and the local address to connect from (the lab uses 127.0.0.x). */
-    public record Options(Duration connectTimeout, Duration responseTimeout, String localAddress) {
+    /**
+     * How to connect: timeouts, the local address to connect from (the lab uses 127.0.0.x), whether SMB1 may
+     * be spoken with a server that offers nothing newer, and where notes go (null: nowhere).
+     */
+    public record Options(Duration connectTimeout, Duration responseTimeout, String localAddress, boolean smb1,
+            Consumer<String> notes) {
+
+        public Options(Duration connectTimeout, Duration responseTimeout, String localAddress) {
+            this(connectTimeout, responseTimeout, localAddress, true, null);
+        }
 
         public static Options defaults() {
             return new Options(Duration.ofSeconds(5), Duration.ofSeconds(20), null);
         }
 
         public Options withLocalAddress(String address) {
-            return new Options(connectTimeout, responseTimeout, address);
+            return new Options(connectTimeout, responseTimeout, address, smb1, notes);
         }
 
         public Options withTimeouts(Duration connect, Duration response) {
-            return new Options(connect, response, localAddress);
+            return new Options(connect, response, localAddress, smb1, notes);
+        }
+
+        /** false: refuse SMB1 outright (sites that ban it). */
+        public Options withSmb1(boolean allowed) {
+            return new Options(connectTimeout, responseTimeout, localAddress, allowed, notes);
+        }
+
+        public Options withNotes(Consumer<String> sink) {
+            return new Options(connectTimeout, responseTimeout, localAddress, smb1, sink);
         }
     }
 
+    /** The NetBIOS session service port, tried when 445 is refused or filtered. */
+    public static final int NETBIOS_PORT = 139;
+    /** How smbkit names SMB1's one dialect, as the negotiate spells it. */
+    public static final String SMB1_DIALECT = "NT LM 0.12";
+
     private final Target target;
     private final Credentials credentials;
-    private final String localAddress;
+    private final Options options;
     private final CIFSContext context;
     private final Map<String, RpcPipe> pipes = new LinkedHashMap<>();
+    /** The port the connection was made on (139 after a fallback), 0 before it is made. */
+    private int port;
+    /** The dialect the server chose, null before the connection is made. */
+    private String dialect;
 
-    private SmbConnection(Target target, Credentials credentials, String localAddress, CIFSContext context) {
+    private SmbConnection(Target target, Credentials credentials, Options options, CIFSContext context) {
         this.target = target;
         this.credentials = credentials;
-        this.localAddress = localAddress;
+        this.options = options;
         this.context = context;
     }
 
     public static SmbConnection open(Target target, Credentials credentials, Options options) {
         Properties p = new Properties();
-        p.setProperty("jcifs.smb.client.minVersion", "SMB202");
+        // SMB1 offered beside SMB2/3 (the server picks its newest), or not at all with SMB1 refused.
+        p.setProperty("jcifs.smb.client.minVersion", options.smb1() ? "SMB1" : "SMB202");
         p.setProperty("jcifs.smb.client.maxVersion", "SMB311");
         long connect = options.connectTimeout().toMillis();
         long response = options.responseTimeout().toMillis();
@@ -80,7 +126,7 @@ public final class SmbConnection implements AutoCloseable {
             CIFSContext ctx = credentials.isAnonymous() ? base.withAnonymousCredentials()
                     : base.withCredentials(new NtlmPasswordAuthenticator(credentials.domain(), credentials.user(),
                             new String(credentials.password())));
-            return new SmbConnection(target, credentials, options.localAddress(), ctx);
+            return new SmbConnection(target, credentials, options, ctx);
         } catch (CIFSException e) {
             throw SmbErrors.translate(e, target, credentials, "setting up the SMB client");
         }
@@ -96,15 +142,116 @@ public final class SmbConnection implements AutoCloseable {
 
     /** The configured source address, or null for the system's choice. */
     public String localAddress() {
-        return localAddress;
+        return options.localAddress();
+    }
+
+    /**
+     * The dialect the server chose ({@code NT LM 0.12}, {@code SMB 3.1.1}, ...), connecting first if no pipe
+     * was opened yet.
+     */
+    public String dialect() {
+        connect();
+        return dialect;
+    }
+
+    /** The dialect if the connection was made, else null (never connects). */
+    public String dialectIfConnected() {
+        return dialect;
+    }
+
+    /** Whether the server speaks SMB1 only (connecting first if needed). */
+    public boolean isSmb1() {
+        return SMB1_DIALECT.equals(dialect());
+    }
+
+    /** The port the connection is on: 139 when 445 was refused and NetBIOS answered (connecting first if needed). */
+    public int port() {
+        connect();
+        return port;
+    }
+
+    /**
+     * Makes the connection (TCP and the SMB negotiate) once, before the first pipe: on the transport the pipes
+     * then reuse (same address, port, source address and signing). 445 refused or filtered: 139 next.
+     */
+    public synchronized void connect() {
+        if (dialect != null) {
+            return;
+        }
+        try {
+            dialect = negotiate(target.port());
+            port = target.port();
+        } catch (Exception first) {
+            SmbkitException direct = SmbErrors.translate(first, target, credentials, "connecting");
+            if (target.port() != Target.SMB_PORT || !SmbErrors.noTcpConnection(first)) {
+                throw direct;
+            }
+            try {
+                dialect = negotiate(NETBIOS_PORT);
+                port = NETBIOS_PORT;
+            } catch (Exception second) {
+                SmbkitException netbios = SmbErrors.translate(second, new Target(target.host(), NETBIOS_PORT), credentials,
+                        "connecting");
+                throw new SmbkitException(direct.failure(), direct.getMessage() + "; port 139 (NetBIOS) failed too: "
+                        + netbios.getMessage(), direct.hint(), first);
+            }
+            note(target + ": port 445 " + (direct.failure() == Failure.TIMEOUT ? "did not answer" : "refused the connection")
+                    + "; reached over NetBIOS on port 139 (as smbclient falls back)");
+        }
+        if (SMB1_DIALECT.equals(dialect)) {
+            note(target + " speaks only SMB1 (dialect " + SMB1_DIALECT + ", as NT 4.0, 2000 and XP do): using it;"
+                    + " --no-smb1 refuses it");
+        }
+    }
+
+    private void note(String line) {
+        if (options.notes() != null) {
+            options.notes().accept("note: " + line);
+        }
+    }
+
+    /** Connects on {@code onPort} and returns the dialect the server chose. */
+    private String negotiate(int onPort) throws Exception {
+        String host = target.isIpv6() ? target.uncName() : target.host();
+        // As jcifs-ng's IPC$ tree connect asks for its transport: signing enforced for an authenticated IPC$.
+        boolean signing = context.getConfig().isIpcSigningEnforced() && !context.getCredentials().isAnonymous();
+        try (SmbTransport t = context.getTransportPool().getSmbTransport(context, host, onPort, false, signing)) {
+            SmbTransportInternal transport = t.unwrap(SmbTransportInternal.class);
+            transport.ensureConnected();
+            return dialectOf(transport);
+        }
+    }
+
+    /** The dialect a connected transport negotiated (jcifs-ng keeps its negotiate reply to itself). */
+    static String dialectOf(SmbTransportInternal transport) throws CIFSException {
+        try {
+            Method m = transport.getClass().getDeclaredMethod("getNegotiateResponse");
+            m.setAccessible(true);
+            return name(((SmbNegotiationResponse) m.invoke(transport)).getSelectedDialect());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return transport.isSMB2() ? "SMB 2 or later" : SMB1_DIALECT;
+        }
+    }
+
+    /** A dialect as SMB spells it: NT LM 0.12 for SMB1, SMB 2.0.2 up to SMB 3.1.1. */
+    public static String name(DialectVersion v) {
+        return switch (v) {
+            case SMB1 -> SMB1_DIALECT;
+            case SMB202 -> "SMB 2.0.2";
+            case SMB210 -> "SMB 2.1";
+            case SMB300 -> "SMB 3.0";
+            case SMB302 -> "SMB 3.0.2";
+            case SMB311 -> "SMB 3.1.1";
+        };
     }
 
     /** The pipe for an interface, opened on first use and then reused. */
     public RpcPipe pipe(String name, String syntax) {
         RpcPipe pipe = pipes.get(name);
         if (pipe == null) {
+            connect();
             DcerpcBinding.addInterface(name, syntax);
-            String binding = binding(target, name);
+            String binding = binding(port == target.port() ? target : new Target(target.host(), port), name);
             try {
                 pipe = new RpcPipe(this, name, DcerpcHandle.getHandle(binding, context));
             } catch (Exception e) {

@@ -67,6 +67,19 @@ public final class SmbErrors {
                 return s;
             }
         }
+        if (message(e).contains("Server does not support SMB2")) {
+            // Only with SMB1 refused: the negotiate offered SMB2 dialects only and the server chose none of them.
+            return new SmbkitException(Failure.SMB1_REFUSED, t + " speaks only SMB1 (NT LM 0.12: an NT 4.0, 2000 or XP-class"
+                    + " machine) and --no-smb1 refuses it; nothing was sent over SMB1",
+                    "Leave out --no-smb1 to reach it over SMB1, or run smbkit on the server itself (no HOST)", e);
+        }
+        jcifs.netbios.NbtException nbt = find(e, jcifs.netbios.NbtException.class);
+        if (nbt != null || message(e).contains("Failed to establish session with")
+                || message(e).contains("EOF during NetBIOS session request")) {
+            return new SmbkitException(Failure.NETWORK, t + " refused the NetBIOS session request on port 139 ("
+                    + (nbt != null ? nbt.getMessage() : rootMessage(e)) + ", called name *SMBSERVER or the name given)",
+                    "Give the server's NetBIOS name as HOST (nmblookup -A ADDRESS shows it), or reach it on port 445", e);
+        }
         if (has(e, UnknownHostException.class)) {
             return new SmbkitException(Failure.UNKNOWN_HOST, "unknown host " + target.host(),
                     "Check the name, or give its address (NetBIOS-only names are not resolved)", e);
@@ -177,6 +190,26 @@ public final class SmbErrors {
         return new SmbkitException(Failure.INTERNAL, "unexpected " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                 "This is a bug in smbkit: run again with --debug and report the trace", e);
+    }
+
+    /**
+     * No TCP connection was made at all (refused, or filtered: the connect timed out): the case where smbclient
+     * tries port 139 next. A server that accepted the connection and then failed is not this.
+     */
+    public static boolean noTcpConnection(Throwable e) {
+        if (has(e, ConnectException.class)) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect timed out")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** A runtime exception raised inside jcifs-ng (an index out of range while decoding, say): the server's bytes. */

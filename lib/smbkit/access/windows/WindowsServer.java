@@ -88,7 +88,8 @@ public final class WindowsServer implements ServerAccess {
 
     /**
      * Richest level first, falling back when a level is refused (ERROR_INVALID_LEVEL, or ERROR_ACCESS_DENIED:
-     * Windows grants the poorer levels to non-administrators), paged with the resume handle while
+     * older Windows granted the poorer levels to any user; since Windows 10 1607 / Server 2019 a
+     * non-administrator is refused every level), paged with the resume handle while
      * ERROR_MORE_DATA, every buffer freed whatever happens. A filter matching nothing is an empty listing,
      * as on the RPC path (Windows answers NERR_ClientNameNotFound or NERR_UserNotFound).
      */

@@ -39,8 +39,10 @@ public final class SrvsvcClient {
 
     /**
      * Enumerates at the first level the server accepts. ERROR_INVALID_LEVEL and ERROR_ACCESS_DENIED move
-     * on to the next level (Windows lets non-administrators use the poorer levels); if every level is
-     * refused, the refusal says why.
+     * on to the next level (Samba answers some levels only; older Windows granted levels 10 and 0 to any
+     * user, but since Windows 10 1607 / Server 2019, or with NetCease, NetrSessionEnum refuses every level to
+     * a non-administrator); if every level is refused, the refusal says why: a session listing refused
+     * at every level is {@link Failure#SESSIONS_REFUSED}.
      */
     public Listing enumerate(EnumCall.Kind kind, String[] filters, int[] levels, int preferredMaximumLength) {
         int lastStatus = 0;
@@ -58,6 +60,13 @@ public final class SrvsvcClient {
                 continue;
             }
             return page(kind, filters, level, preferredMaximumLength, first);
+        }
+        if (kind == EnumCall.Kind.SESSIONS && lastStatus == Srvsvc.ERROR_ACCESS_DENIED && !anonymous) {
+            throw new SmbkitException(Failure.SESSIONS_REFUSED, where + ": the session listing was refused at every level "
+                    + "(NetrSessionEnum " + java.util.Arrays.toString(levels) + ": ERROR_ACCESS_DENIED), as Windows 10 1607 / "
+                    + "Server 2019 and later (or NetCease) refuse it to a non-administrator",
+                    "Log on with an account in the server's Administrators group (-U DOMAIN/admin or -A FILE), "
+                    + "or run smbkit on the server itself (local mode: no HOST)");
         }
         throw Win32.failure(lastStatus, where, kind.callName, anonymous);
     }

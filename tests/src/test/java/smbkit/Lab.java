@@ -42,6 +42,21 @@ public final class Lab {
     /** The KB server's port, on 127.0.0.1. */
     public static final int KB_PORT = Integer.getInteger("smbkit.lab.kbport", freePort());
 
+    /**
+     * The SMB1-only server's address (NT LM 0.12, as NT 4.0/2000/XP): one of its own per run, 127.0.1.x, so that
+     * its NetBIOS port 139 is this run's; its direct-TCP port is {@link #SMB1_PORT}.
+     */
+    public static final String SMB1_ADDRESS = System.getProperty("smbkit.lab.smb1address", smb1Address());
+    /** The SMB1-only server's direct-TCP port (the role 445 has on a real machine). */
+    public static final int SMB1_PORT = Integer.getInteger("smbkit.lab.smb1port", freePort());
+    /** Whether port 139 on {@link #SMB1_ADDRESS} was free for this run's SMB1 server (tests of 139 skip otherwise). */
+    public static final boolean SMB1_NETBIOS = canBind(SMB1_ADDRESS, 139);
+
+    /** The SMB1-only server, reached on its direct-TCP port. */
+    public static final String SMB1 = SMB1_ADDRESS + ":" + SMB1_PORT;
+    /** The same server through the NetBIOS session service. */
+    public static final String SMB1_NETBIOS_HOST = SMB1_ADDRESS + ":139";
+
     /** The test server as a target on 127.0.0.1. */
     public static final String HOST = at("127.0.0.1");
 
@@ -56,7 +71,28 @@ public final class Lab {
     /** What tests/lab/lab needs to work on this run's lab rather than the default one. */
     public static Map<String, String> env() {
         return Map.of("SMBKIT_LAB_DIR", DIR.toString(), "SMBKIT_LAB_PORT", Integer.toString(PORT),
-                "SMBKIT_LAB_KB_PORT", Integer.toString(KB_PORT));
+                "SMBKIT_LAB_KB_PORT", Integer.toString(KB_PORT), "SMBKIT_LAB_SMB1_PORT", Integer.toString(SMB1_PORT),
+                "SMBKIT_LAB_SMB1_ADDRESS", SMB1_ADDRESS, "SMBKIT_LAB_SMB1_NETBIOS", SMB1_NETBIOS ? "yes" : "no");
+    }
+
+    /** A 127.0.1.x address whose port 139 nothing holds (the lab's default SMB1 address is 127.0.0.139). */
+    static String smb1Address() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String a = "127.0.1." + ThreadLocalRandom.current().nextInt(2, 250);
+            if (canBind(a, 139)) {
+                return a;
+            }
+        }
+        return "127.0.1.139";
+    }
+
+    static boolean canBind(String address, int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(address, port));
+            return true;
+        } catch (IOException busy) {
+            return false;
+        }
     }
 
     /** Runs tests/lab/lab on this run's lab. */
@@ -97,6 +133,24 @@ public final class Lab {
 
     public static String conf() {
         return lab("conf").ok().out().strip();
+    }
+
+    private static boolean smb1Up;
+
+    /**
+     * The SMB1-only server with the KB's sessions held over SMB1 (NULL sessions on \PIPE\spoolss from 127.0.0.3
+     * (2), .4 and .5 (2), labadmin from .2 with 2 files open), once its NULL sessions are older than 90 s.
+     */
+    public static synchronized void smb1Scenario() {
+        up();
+        if (!smb1Up) {
+            lab("smb1-aged").ok();
+            smb1Up = true;
+        }
+    }
+
+    public static String smb1Conf() {
+        return lab("conf", "smb1").ok().out().strip();
     }
 
     /** A port nothing listens on, on any address, outside the range the kernel hands out to clients. */

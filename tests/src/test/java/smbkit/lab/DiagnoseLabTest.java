@@ -117,7 +117,9 @@ class DiagnoseLabTest {
         // A plain user may list shares but not sessions, files or the registry: each is a finding, and exit 5.
         Scripts.Result r = Scripts.run("SmbDiagnose", Lab.KB, "-A", Lab.USER_AUTH.toString());
         assertEquals(5, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("the session listing (the diagnosis needs it) not read: access denied"), r.out() + r.err());
+        assertTrue(r.out().contains("the session listing (the diagnosis needs it) not read: session listing refused at every level"),
+                r.out() + r.err());
+        assertTrue(r.out().contains("hardened session listing"), r.out());
         assertTrue(r.out().contains("NULL-session settings (registry) not read:"), r.out());
         assertTrue(!r.out().contains("0 sessions"), "sessions not read are never \"0 sessions\": " + r.out());
     }
@@ -135,8 +137,9 @@ class DiagnoseLabTest {
             assertTrue(f.stream().allMatch(x -> "incomplete".equals(x.get("host_status"))), r.out());
             Map<String, Object> sessions = f.stream().filter(x -> "sessions".equals(x.get("part"))).findFirst().orElseThrow();
             assertEquals("not_read", sessions.get("kind"));
-            assertEquals("access_denied", sessions.get("failure"));
-            assertEquals(15L, ((Number) sessions.get("exit_code")).longValue());
+            boolean user = who.contains("-A"); // a plain user: the hardened refusal at every level; a NULL session: 15
+            assertEquals(user ? "sessions_refused" : "access_denied", sessions.get("failure"));
+            assertEquals(user ? 23L : 15L, ((Number) sessions.get("exit_code")).longValue());
             for (String part : List.of("open files", "NULL-session settings (registry)")) {
                 assertTrue(f.stream().anyMatch(x -> part.equals(x.get("part")) && "not_read".equals(x.get("kind"))), part + ": " + r.out());
             }

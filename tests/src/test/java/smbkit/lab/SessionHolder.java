@@ -32,9 +32,14 @@ public final class SessionHolder implements AutoCloseable {
     }
 
     private static CIFSContext context(String localAddress) throws Exception {
+        return context(localAddress, false);
+    }
+
+    /** With {@code smb1}, the client speaks NT LM 0.12 only, as NT 4.0, 2000 and XP do. */
+    private static CIFSContext context(String localAddress, boolean smb1) throws Exception {
         Properties p = new Properties();
-        p.setProperty("jcifs.smb.client.minVersion", "SMB202");
-        p.setProperty("jcifs.smb.client.maxVersion", "SMB311");
+        p.setProperty("jcifs.smb.client.minVersion", smb1 ? "SMB1" : "SMB202");
+        p.setProperty("jcifs.smb.client.maxVersion", smb1 ? "SMB1" : "SMB311");
         p.setProperty("jcifs.smb.client.laddr", localAddress);
         p.setProperty("jcifs.smb.client.dfs.disabled", "true");
         p.setProperty("jcifs.resolveOrder", "DNS");
@@ -45,7 +50,12 @@ public final class SessionHolder implements AutoCloseable {
 
     /** A NULL session from {@code localAddress} holding {@code \PIPE\<pipe>} open. */
     public static SessionHolder nullSession(String server, String localAddress, String pipe) throws Exception {
-        SessionHolder held = new SessionHolder(context(localAddress).withAnonymousCredentials());
+        return nullSession(server, localAddress, pipe, false);
+    }
+
+    /** The same, over SMB1 when {@code smb1}. */
+    public static SessionHolder nullSession(String server, String localAddress, String pipe, boolean smb1) throws Exception {
+        SessionHolder held = new SessionHolder(context(localAddress, smb1).withAnonymousCredentials());
         SmbNamedPipe np = new SmbNamedPipe("smb://" + server + "/IPC$/" + pipe,
                 SmbPipeResource.PIPE_TYPE_RDWR | SmbPipeResource.PIPE_TYPE_TRANSACT, held.context);
         SmbPipeHandle handle = np.openPipe();
@@ -59,8 +69,14 @@ public final class SessionHolder implements AutoCloseable {
     /** An authenticated session from {@code localAddress} holding {@code files} files open on {@code share}. */
     public static SessionHolder userSession(String server, String localAddress, String user, String password,
             String share, int files) throws Exception {
+        return userSession(server, localAddress, user, password, share, files, false);
+    }
+
+    /** The same, over SMB1 when {@code smb1}. */
+    public static SessionHolder userSession(String server, String localAddress, String user, String password,
+            String share, int files, boolean smb1) throws Exception {
         SessionHolder held = new SessionHolder(
-                context(localAddress).withCredentials(new NtlmPasswordAuthenticator(null, user, password)));
+                context(localAddress, smb1).withCredentials(new NtlmPasswordAuthenticator(null, user, password)));
         for (int i = 1; i <= files; i++) {
             SmbFile f = new SmbFile("smb://" + server + "/" + share + "/held-by-" + localAddress + "-" + i + ".txt",
                     held.context);
