@@ -1,5 +1,6 @@
 package smbkit.rpc;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -24,6 +25,10 @@ import jcifs.context.CIFSContextWrapper;
 import jcifs.dcerpc.DcerpcBinding;
 import jcifs.dcerpc.DcerpcHandle;
 import jcifs.internal.SmbNegotiationResponse;
+import jcifs.NetbiosAddress;
+import jcifs.netbios.Name;
+import jcifs.netbios.NbtAddress;
+import jcifs.netbios.NbtException;
 import jcifs.netbios.UniAddress;
 import jcifs.smb.NtlmPasswordAuthenticator;
 import jcifs.smb.SmbTransportInternal;
@@ -44,7 +49,8 @@ import smbkit.SmbkitException;
  * <p>Ports: the connection is made before the first pipe opens; on port 445 refused or filtered (no TCP
  * connection), it tries the NetBIOS session service on 139 before giving up, as smbclient does, and reports
  * 445's failure when 139 fails too. {@code HOST:139} speaks NetBIOS (a session request with the called name:
- * the name given, else {@code *SMBSERVER}) from the start.
+ * the name given, else {@code *SMBSERVER}) from the start; when the server refuses those, its own {@code <20>}
+ * name from a node status query, as Windows does.
  */
 public final class SmbConnection implements AutoCloseable {
 
@@ -93,6 +99,8 @@ public final class SmbConnection implements AutoCloseable {
     private final Map<String, RpcPipe> pipes = new LinkedHashMap<>();
     /** The port the connection was made on (139 after a fallback), 0 before it is made. */
     private int port;
+    /** On port 139: the server's own name, called after a node status query taught it; else null. */
+    private String learnedName;
     /** The dialect the server chose, null before the connection is made. */
     private String dialect;
 
@@ -116,6 +124,10 @@ public final class SmbConnection implements AutoCloseable {
         p.setProperty("jcifs.smb.client.sessionTimeout", Long.toString(response + connect));
         // Names resolve through DNS (and the hosts file): NetBIOS broadcasts would turn a typo into a long wait.
         p.setProperty("jcifs.resolveOrder", "DNS");
+        // A node status query on port 139 (the called name refused) waits at most the connect timeout.
+        p.setProperty("jcifs.netbios.retryCount", "1");
+        p.setProperty("jcifs.netbios.retryTimeout", Long.toString(Math.max(1, connect)));
+        p.setProperty("jcifs.netbios.soTimeout", Long.toString(Math.max(1, connect)));
         // Only IPC$ is used: DFS referral lookups would cost round trips for nothing.
         p.setProperty("jcifs.smb.client.dfs.disabled", "true");
         if (options.localAddress() != null) {
@@ -179,7 +191,7 @@ public final class SmbConnection implements AutoCloseable {
             return;
         }
         try {
-            dialect = negotiate(target.port());
+            dialect = target.port() == NETBIOS_PORT ? negotiate139() : negotiate(target.port());
             port = target.port();
         } catch (Exception first) {
             SmbkitException direct = SmbErrors.translate(first, target, credentials, "connecting");
@@ -187,7 +199,7 @@ public final class SmbConnection implements AutoCloseable {
                 throw direct;
             }
             try {
-                dialect = negotiate(NETBIOS_PORT);
+                dialect = negotiate139();
                 port = NETBIOS_PORT;
             } catch (Exception second) {
                 SmbkitException netbios = SmbErrors.translate(second, new Target(target.host(), NETBIOS_PORT), credentials,
@@ -210,6 +222,65 @@ public final class SmbConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects on port 139 as Windows does: the called name given (or {@code *SMBSERVER} for an address); when
+     * the server refuses every one ("called name not present"), its own name from a node status query (UDP 137,
+     * as {@code nbtstat -A}), the file-server {@code <20>} name, and once more with that, with a note naming it.
+     * The query is bounded by the connect timeout; no answer keeps the refusal.
+     */
+    private String negotiate139() throws Exception {
+        String chosen = negotiate139Once();
+        if (learnedName != null && !learnedName.equalsIgnoreCase(target.host())) {
+            note(target + " refused the called name; calling it by its own NetBIOS name " + learnedName
+                    + " (from its node status, as Windows does)");
+        }
+        return chosen;
+    }
+
+    private String negotiate139Once() throws Exception {
+        try {
+            return negotiate(NETBIOS_PORT);
+        } catch (Exception refused) {
+            if (!calledNameRefused(refused) || target.isIpv6() || !(context instanceof Ipv6Names names)) {
+                throw refused;
+            }
+            NetbiosAddress server = nodeStatusName();
+            if (server == null) {
+                throw refused;
+            }
+            names.pin(target.host(), new UniAddress(server));
+            return negotiate(NETBIOS_PORT);
+        }
+    }
+
+    /** Whether a NetBIOS session request was refused for its called name (0x82, or every name jcifs-ng tried). */
+    static boolean calledNameRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NbtException nbt && nbt.errorClass == NbtException.ERR_SSN_SRVC
+                    && nbt.errorCode == NbtException.CALLED_NOT_PRESENT) {
+                return true;
+            }
+            if (String.valueOf(t.getMessage()).contains("Failed to establish session with")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The server's unique {@code <20>} name from a node status query of its address, or null (no answer, none). */
+    private NetbiosAddress nodeStatusName() {
+        try {
+            for (NetbiosAddress a : context.getNameServiceClient().getNbtAllByAddress(target.host())) {
+                if (a.getNameType() == 0x20 && !a.isGroupAddress(context)) {
+                    return a;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no node status: the refusal stands
+        }
+        return null;
+    }
+
     /** Connects on {@code onPort} and returns the dialect the server chose. */
     private String negotiate(int onPort) throws Exception {
         String host = target.isIpv6() ? target.uncName() : target.host();
@@ -218,8 +289,24 @@ public final class SmbConnection implements AutoCloseable {
         try (SmbTransport t = context.getTransportPool().getSmbTransport(context, host, onPort, false, signing)) {
             SmbTransportInternal transport = t.unwrap(SmbTransportInternal.class);
             transport.ensureConnected();
+            if (onPort == NETBIOS_PORT) {
+                learnedName = nodeStatusNameOf(transport);
+            }
             return dialectOf(transport);
         }
+    }
+
+    /**
+     * The name a NetBIOS session was called by when a node status taught it (jcifs-ng asks one itself for an
+     * IPv4 address after {@code *SMBSERVER} is refused; {@link #negotiate139()} for a DNS name), else null.
+     */
+    static String nodeStatusNameOf(SmbTransportInternal transport) {
+        NbtAddress nbt = transport.getRemoteAddress().unwrap(NbtAddress.class);
+        if (nbt == null || !(nbt.getName() instanceof Name name) || name.isUnknown()
+                || NbtAddress.SMBSERVER_NAME.equals(name.getName())) {
+            return null;
+        }
+        return name.getName();
     }
 
     /** The dialect a connected transport negotiated (jcifs-ng keeps its negotiate reply to itself). */
@@ -284,12 +371,24 @@ public final class SmbConnection implements AutoCloseable {
         static final String SUFFIX = ".ipv6-literal.net";
 
         private final NameServiceClient names;
+        /** Hosts whose NetBIOS name a node status query taught (port 139): resolved to it, shared by wrappers. */
+        private final Map<String, UniAddress> pinned;
 
         Ipv6Names(CIFSContext delegate) {
+            this(delegate, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        private Ipv6Names(CIFSContext delegate, Map<String, UniAddress> pinned) {
             super(delegate);
+            this.pinned = pinned;
             NameServiceClient real = delegate.getNameServiceClient();
             this.names = (NameServiceClient) Proxy.newProxyInstance(NameServiceClient.class.getClassLoader(),
                     new Class<?>[] {NameServiceClient.class}, (proxy, method, args) -> {
+                        if (args != null && args.length > 0 && args[0] instanceof String name && pinned.containsKey(name)
+                                && (method.getName().equals("getAllByName") || method.getName().equals("getByName"))) {
+                            UniAddress a = pinned.get(name);
+                            return method.getReturnType().isArray() ? new Address[] {a} : a;
+                        }
                         if (args != null && args.length > 0 && args[0] instanceof String name
                                 && name.toLowerCase(Locale.ROOT).endsWith(SUFFIX)
                                 && (method.getName().equals("getAllByName") || method.getName().equals("getByName"))) {
@@ -302,6 +401,10 @@ public final class SmbConnection implements AutoCloseable {
                             throw e.getCause();
                         }
                     });
+        }
+
+        void pin(String host, UniAddress address) {
+            pinned.put(host, address);
         }
 
         static InetAddress literal(String uncName) throws UnknownHostException {
@@ -321,7 +424,7 @@ public final class SmbConnection implements AutoCloseable {
 
         @Override
         protected CIFSContext wrap(CIFSContext newContext) {
-            return new Ipv6Names(newContext);
+            return new Ipv6Names(newContext, pinned);
         }
     }
 
