@@ -43,6 +43,7 @@
 //SOURCES capture/dcerpc/PipeTraffic.java
 //SOURCES capture/dcerpc/Spoolss.java
 //SOURCES capture/net/Addresses.java
+//SOURCES capture/net/IpFragments.java
 //SOURCES capture/net/IpPacket.java
 //SOURCES capture/net/StreamSink.java
 //SOURCES capture/net/TcpSegment.java

@@ -53,9 +53,16 @@ public final class CaptureView {
                     time(s.startNanos), s.durationSeconds(r.endNanos()),
                     s.endReason == null ? "open at capture end" : s.endReason, s.context(), emptyToNull(s.workstation),
                     s.logon, s.encrypted ? Boolean.TRUE : null, list(Findings.shortTrees(s)), list(s.pipes),
-                    list(s.interfaces), handles(s));
+                    rpc(s), handles(s));
         }
         return t;
+    }
+
+    /** The interfaces bound, then the ones the server rejected, marked so. */
+    static String rpc(SmbSession s) {
+        List<String> all = new ArrayList<>(s.interfaces);
+        s.rejectedInterfaces.forEach(i -> all.add(i + " (rejected)"));
+        return list(all);
     }
 
     private static String emptyToNull(String s) {
@@ -106,6 +113,9 @@ public final class CaptureView {
         m.put("first_frame", time(r.firstNanos));
         m.put("last_frame", time(r.lastNanos));
         m.put("connections", r.connections);
+        m.put("ip_fragments", r.ipFragments);
+        m.put("ip_datagrams_reassembled", r.ipDatagramsReassembled);
+        m.put("ip_fragments_lost", r.ipFragmentsLost);
         List<Map<String, Object>> sessions = new ArrayList<>();
         for (SmbSession s : r.sessions) {
             Map<String, Object> sm = new LinkedHashMap<>();
@@ -132,6 +142,7 @@ public final class CaptureView {
             sm.put("pipes", new ArrayList<>(s.pipes));
             sm.put("files", new ArrayList<>(s.files));
             sm.put("interfaces", new ArrayList<>(s.interfaces));
+            sm.put("interfaces_rejected", new ArrayList<>(s.rejectedInterfaces));
             sm.put("interface_uuids", new ArrayList<>(s.interfaceUuids));
             sm.put("calls", new LinkedHashMap<>(s.calls));
             List<Map<String, Object>> hs = new ArrayList<>();
