@@ -37,6 +37,7 @@
 //SOURCES access/windows/WindowsServer.java
 //SOURCES capture/Bytes.java
 //SOURCES capture/CaptureAnalysis.java
+//SOURCES capture/LiveCapture.java
 //SOURCES capture/Malformed.java
 //SOURCES capture/dcerpc/Interfaces.java
 //SOURCES capture/dcerpc/Ndr.java
@@ -51,6 +52,7 @@
 //SOURCES capture/pcap/CaptureFile.java
 //SOURCES capture/pcap/Frame.java
 //SOURCES capture/pcap/LinkLayer.java
+//SOURCES capture/report/CaptureHtml.java
 //SOURCES capture/report/CaptureReport.java
 //SOURCES capture/report/CaptureView.java
 //SOURCES capture/report/Findings.java

@@ -51,7 +51,13 @@ public record Finding(Severity severity, Area area, Kind kind, String title, Lis
         /** The server refused smbkit's own connection for being full: the KB's symptom itself. */
         HOST_AT_LIMIT,
         /** The host could not be reached or diagnosed at all. */
-        HOST_UNREACHABLE;
+        HOST_UNREACHABLE,
+        /** From a capture: NULL sessions that ended within the KB's 90 s (temporary: no action). */
+        TEMPORARY_NULL_SESSIONS,
+        /** From a capture: SMB3-encrypted sessions, whose trees, pipes and calls the capture cannot show. */
+        ENCRYPTED_SESSIONS,
+        /** From a capture: a print spooler's change-notification channel back to a client (RpcReplyOpenPrinter). */
+        SPOOLER_CALLBACKS;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -27,16 +27,19 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
+    /** The reports' style sheet (smb-diagnose's and smb-capture's). */
+    public static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.5em}h2{margin-top:1.6em}"
+            + "table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}"
+            + "th{background:#f2f2f2}.action{color:#b00020;font-weight:bold}.warning{color:#a15c00;font-weight:bold}.info{color:#555}"
+            + "code{background:#f4f4f4;padding:.1em .3em}.charts{display:flex;flex-wrap:wrap;gap:2em}.chart{width:420px;height:300px}"
+            + "li.evidence{color:#444;font-size:.9em;font-weight:normal}";
+
     static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
 
     public static String render(List<HostDiagnosis> hosts) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>smbkit diagnosis</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.5em}h2{margin-top:1.6em}")
-                .append("table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}")
-                .append("th{background:#f2f2f2}.action{color:#b00020;font-weight:bold}.warning{color:#a15c00;font-weight:bold}.info{color:#555}")
-                .append("code{background:#f4f4f4;padding:.1em .3em}.charts{display:flex;flex-wrap:wrap;gap:2em}.chart{width:420px;height:300px}")
-                .append("li.evidence{color:#444;font-size:.9em;font-weight:normal}</style>\n</head><body>\n");
+                .append(STYLE).append("</style>\n</head><body>\n");
         h.append("<h1>KB 328459 diagnosis</h1>\n<p>smbkit ").append(SmbKit.VERSION).append(", ").append(hosts.size())
                 .append(" host(s). System error 71 (no more connections) comes when a server's sessions reach its limit; ")
                 .append("NULL sessions held by print spoolers are the usual cause.</p>\n");
@@ -142,7 +145,8 @@ public final class HtmlReport {
         return data;
     }
 
-    static String table(TableData t) {
+    /** A table as HTML: the columns with a header that hold a value in some row. */
+    public static String table(TableData t) {
         StringBuilder h = new StringBuilder("<table><tr>");
         List<Column> shown = t.columns().stream().filter(c -> c.header() != null && !t.isEmpty(c)).toList();
         shown.forEach(c -> h.append("<th>").append(esc(c.header())).append("</th>"));
@@ -170,7 +174,7 @@ public final class HtmlReport {
         }
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

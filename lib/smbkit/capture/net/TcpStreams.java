@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TCP reassembly per connection and direction for the SMB ports (445, and 139 for NetBIOS): segments in
+ * TCP reassembly per connection and direction for the SMB ports (445, 139 for NetBIOS, and any others
+ * given): segments in
  * sequence order whatever order they were captured in, retransmitted bytes delivered once, a connection
  * picked up mid-stream (no SYN seen), and holes from lost segments delivered as gaps rather than failures.
  * Bounded: each direction keeps at most {@link #MAX_PENDING_BYTES} out of order before it gives up waiting
@@ -157,14 +158,24 @@ public final class TcpStreams {
 
     private final Listener listener;
     private final Map<String, Connection> connections = new HashMap<>();
+    private final java.util.Set<Integer> ports;
     private long segments;
 
     public TcpStreams(Listener listener) {
-        this.listener = listener;
+        this(listener, java.util.Set.of());
     }
 
-    static boolean smbPort(int port) {
-        return port == 445 || port == 139;
+    /** {@code morePorts}: servers on other ports than 445 and 139 (a Samba with its own smb ports). */
+    public TcpStreams(Listener listener, java.util.Set<Integer> morePorts) {
+        this.listener = listener;
+        java.util.Set<Integer> p = new java.util.HashSet<>(morePorts);
+        p.add(445);
+        p.add(139);
+        this.ports = java.util.Set.copyOf(p);
+    }
+
+    boolean smbPort(int port) {
+        return ports.contains(port);
     }
 
     public void segment(TcpSegment s) {
