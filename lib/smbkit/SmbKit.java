@@ -37,6 +37,7 @@
 //SOURCES access/windows/WindowsServer.java
 //SOURCES capture/Bytes.java
 //SOURCES capture/CaptureAnalysis.java
+//SOURCES capture/CaptureDiagnosis.java
 //SOURCES capture/LiveCapture.java
 //SOURCES capture/Malformed.java
 //SOURCES capture/dcerpc/Interfaces.java
