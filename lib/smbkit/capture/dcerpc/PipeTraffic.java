@@ -111,6 +111,9 @@ public final class PipeTraffic {
                 System.arraycopy(buf, at, buf, 0, len - at);
                 len -= at;
             }
+            if (len == 0) {
+                buf = new byte[0]; // nothing waits: an idle pipe keeps no buffer
+            }
         }
     }
 
