@@ -1,7 +1,6 @@
 package smbkit.capture.net;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +156,8 @@ public final class TcpStreams {
     }
 
     private final Listener listener;
-    private final Map<String, Connection> connections = new HashMap<>();
+    /** In the order of their last segment (access order): the first is the longest idle, evicted in O(1). */
+    private final java.util.LinkedHashMap<String, Connection> connections = new java.util.LinkedHashMap<>(1024, 0.75f, true);
     private final java.util.Set<Integer> ports;
     private long segments;
 
@@ -242,13 +242,9 @@ public final class TcpStreams {
     }
 
     private void evictIdlest(long now) {
-        Connection idlest = null;
-        for (Connection c : connections.values()) {
-            if (idlest == null || c.lastSeen < idlest.lastSeen) {
-                idlest = c;
-            }
-        }
-        if (idlest != null) {
+        Iterator<Connection> it = connections.values().iterator();
+        if (it.hasNext()) {
+            Connection idlest = it.next();
             close(idlest, idlest.lastSeen, "capture end");
         }
     }
