@@ -20,6 +20,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.capture.CaptureAnalysis;
+import smbkit.capture.LiveCapture;
+import smbkit.capture.report.CaptureHtml;
 import smbkit.capture.report.CaptureReport;
 import smbkit.capture.report.CaptureView;
 import smbkit.cli.Cli;
@@ -35,18 +37,38 @@ import smbkit.kb.Finding;
                 + "terms: NULL sessions held by the print spooler (Method 2 on that client), permanent and temporary "
                 + "NULL sessions, a client under several security contexts."},
         footer = {"", "Exit: 0 nothing to act on, 1 findings call for action, 3 a file was cut short or damaged (what "
-                + "was before the damage is reported), 19 not a capture file, 21 a file cannot be read.",
+                + "was before the damage is reported), 19 not a capture file, 21 a file cannot be read or written; "
+                + "--live: 15 capturing not permitted, 17 no such interface, 18 neither dumpcap nor tcpdump installed.",
                 "", "Examples:",
                 "  tcpdump -i any -w smb.pcap port 445 or port 139     (then:)",
                 "  smb-capture smb.pcap",
-                "  smb-capture smb.pcap --client 10.0.0.7 --format json"})
+                "  smb-capture smb.pcap --client 10.0.0.7 --format json",
+                "  smb-capture --live eth0 --seconds 120 --html smb.html"})
 public class ReadCapture implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, read as one capture in this order.")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "pcap or pcapng files, read as one capture in this order.")
+    List<Path> files = new java.util.ArrayList<>();
+
+    @Option(names = "--live", paramLabel = "IFACE", description = "Capture on this interface (lo, eth0, any) with dumpcap or "
+            + "tcpdump, whichever is installed, TCP ports 445 and 139 (and --port), then read what was captured.")
+    String live;
+
+    @Option(names = "--seconds", paramLabel = "N", description = "How long --live captures (default 60, at most 86400).")
+    Integer seconds;
+
+    @Option(names = "--write", paramLabel = "FILE", description = "Keep the --live capture in FILE (new, readable by this "
+            + "user only); without it the capture is removed once read.")
+    Path write;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "SMB servers on this TCP port too (445 and 139 always); repeatable.")
+    List<Integer> ports = new java.util.ArrayList<>();
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report: per client, the "
+            + "sessions on a timeline, their security contexts, pipes, interfaces, spoolss handles, and the findings.")
+    Path html;
 
     @Option(names = "--client", paramLabel = "ADDR", description = "Only the sessions of this client address.")
     String client;
@@ -87,9 +109,51 @@ public class ReadCapture implements Callable<Integer> {
     public Integer call() {
         String c = address("--client", client);
         String s = address("--server", server);
+        java.util.Set<Integer> morePorts = new java.util.TreeSet<>();
+        for (int p : ports) {
+            if (p < 1 || p > 65535) {
+                throw new ParameterException(spec.commandLine(), "--port " + p + ": give a TCP port, 1 to 65535");
+            }
+            morePorts.add(p);
+        }
+        if (live == null && files.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give capture files, or --live IFACE to capture now");
+        }
+        if (live != null && !files.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give capture files or --live IFACE, not both");
+        }
+        if (live == null && (seconds != null || write != null)) {
+            throw new ParameterException(spec.commandLine(), (seconds != null ? "--seconds" : "--write") + " goes with --live IFACE");
+        }
+        int duration = seconds == null ? 60 : seconds;
+        if (live != null && (duration < 1 || duration > LiveCapture.MAX_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "--seconds " + duration + ": give 1 to " + LiveCapture.MAX_SECONDS);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CaptureReport report = CaptureAnalysis.analyse(files, c, s);
+        CaptureReport report;
+        if (live != null) {
+            LiveCapture.Tool tool = LiveCapture.tool(System.getenv());
+            java.util.Set<Integer> all = new java.util.TreeSet<>(morePorts);
+            all.add(139);
+            all.add(445);
+            err.println(spec.name() + ": capturing on " + live + " with " + tool.name() + " for " + duration + " s (TCP ports "
+                    + all.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")");
+            err.flush();
+            LiveCapture.Result captured = LiveCapture.run(tool, live, duration, morePorts, write);
+            try {
+                report = CaptureAnalysis.analyse(List.of(captured.file()), c, s, morePorts);
+            } finally {
+                if (captured.temporary()) {
+                    LiveCapture.deleteQuietly(captured.file());
+                }
+            }
+            if (write != null) {
+                err.println(spec.name() + ": the capture is in " + captured.file());
+            }
+        } else {
+            report = CaptureAnalysis.analyse(files, c, s, morePorts);
+        }
         CaptureView.print(report, output.format, out);
         if (output.format != smbkit.render.Format.table) {
             for (String n : report.failedFiles) {
@@ -106,6 +170,10 @@ public class ReadCapture implements Callable<Integer> {
                     + report.connections + " SMB connections, " + report.sessions.size() + " sessions");
         }
         err.flush();
+        out.flush(); // the report is out before a file that cannot be written ends the run (exit 21)
+        if (html != null) {
+            smbkit.io.SafeFiles.replace(html, CaptureHtml.render(report));
+        }
         if (report.partial()) {
             return Failure.PARTIAL.exitCode();
         }

@@ -55,6 +55,7 @@ import smbkit.rpc.Target;
                 "  smb-diagnose fileserver -A ~/.smbauth",
                 "  smb-diagnose fileserver -A ~/.smbauth --save fileserver.json      (collect on the jump host)",
                 "  smb-diagnose --from fileserver.json --html report.html             (analyse anywhere)",
+                "  smb-diagnose fileserver -A ~/.smbauth --capture smb.pcap           (with smb-capture's findings)",
                 "  smb-diagnose 10.0.0.1-40 -A ~/.smbauth --parallel 16 --html workgroup.html"})
 public class SmbDiagnose implements Callable<Integer> {
 
@@ -90,10 +91,21 @@ public class SmbDiagnose implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with charts.")
     Path html;
 
+    @Option(names = "--capture", paramLabel = "FILE", arity = "1..*",
+            description = "Add the findings of these captures (pcap, pcapng; as smb-capture reads them) for the diagnosed "
+                    + "server's address: which client's spooler holds the NULL sessions, and the handles never closed.")
+    List<Path> captures = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<HostDiagnosis> results = from.isEmpty() ? collect() : fromFiles();
+        if (!captures.isEmpty()) {
+            List<String> notes = new ArrayList<>();
+            results = smbkit.capture.CaptureDiagnosis.add(results, captures, notes);
+            notes.forEach(n -> spec.commandLine().getErr().println(spec.name() + ": " + n));
+            spec.commandLine().getErr().flush();
+        }
         if (output.format == Format.table) {
             printTables(out, results);
         } else {

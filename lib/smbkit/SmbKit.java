@@ -37,12 +37,15 @@
 //SOURCES access/windows/WindowsServer.java
 //SOURCES capture/Bytes.java
 //SOURCES capture/CaptureAnalysis.java
+//SOURCES capture/CaptureDiagnosis.java
+//SOURCES capture/LiveCapture.java
 //SOURCES capture/Malformed.java
 //SOURCES capture/dcerpc/Interfaces.java
 //SOURCES capture/dcerpc/Ndr.java
 //SOURCES capture/dcerpc/PipeTraffic.java
 //SOURCES capture/dcerpc/Spoolss.java
 //SOURCES capture/net/Addresses.java
+//SOURCES capture/net/IpFragments.java
 //SOURCES capture/net/IpPacket.java
 //SOURCES capture/net/StreamSink.java
 //SOURCES capture/net/TcpSegment.java
@@ -50,6 +53,7 @@
 //SOURCES capture/pcap/CaptureFile.java
 //SOURCES capture/pcap/Frame.java
 //SOURCES capture/pcap/LinkLayer.java
+//SOURCES capture/report/CaptureHtml.java
 //SOURCES capture/report/CaptureReport.java
 //SOURCES capture/report/CaptureView.java
 //SOURCES capture/report/Findings.java

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.capture.net.IpFragments;
 import smbkit.capture.net.IpPacket;
 import smbkit.capture.net.TcpStreams;
 import smbkit.capture.pcap.CaptureFile;
@@ -34,8 +35,14 @@ public final class CaptureAnalysis {
     private final CaptureReport report = new CaptureReport();
     private final Set<Integer> unsupportedLinks = new LinkedHashSet<>();
     private final TcpStreams streams;
+    private final IpFragments fragments = new IpFragments();
 
     public CaptureAnalysis(String clientFilter, String serverFilter) {
+        this(clientFilter, serverFilter, Set.of());
+    }
+
+    /** {@code morePorts}: TCP ports SMB servers listen on besides 445 and 139. */
+    public CaptureAnalysis(String clientFilter, String serverFilter, Set<Integer> morePorts) {
         this.clientFilter = clientFilter;
         this.serverFilter = serverFilter;
         this.streams = new TcpStreams(new TcpStreams.Listener() {
@@ -57,7 +64,7 @@ public final class CaptureAnalysis {
                 report.internalErrors += s.internalErrors();
                 streamNotes(s);
             }
-        });
+        }, morePorts);
     }
 
     private boolean wanted(SmbSession s) {
@@ -177,11 +184,17 @@ public final class CaptureAnalysis {
                 return;
             }
             IpPacket.Result r = IpPacket.tcp(f.number(), f.timeNanos(), ip);
+            if (r.skip == IpPacket.Skip.FRAGMENT) {
+                report.ipFragments++;
+                Bytes whole = (ip.u8(0) >> 4) == 4 ? fragments.fragment(ip, f.timeNanos()) : null;
+                if (whole == null) {
+                    return;
+                }
+                r = IpPacket.tcp(f.number(), f.timeNanos(), whole);
+            }
             if (r.segment != null) {
                 report.tcpSegments++;
                 streams.segment(r.segment);
-            } else if (r.skip == IpPacket.Skip.FRAGMENT) {
-                report.ipFragments++;
             }
         } catch (Malformed e) {
             report.badFrames++;
@@ -193,9 +206,17 @@ public final class CaptureAnalysis {
 
     /** Ends the capture: connections still open stay open in the report (sessions "open at capture end"). */
     public CaptureReport finish() {
+        fragments.finish();
         streams.finish(report.lastNanos == null ? 0 : report.lastNanos);
-        if (report.ipFragments > 0) {
-            report.note(report.ipFragments + " IP fragments skipped (not reassembled)");
+        report.ipDatagramsReassembled = fragments.reassembled();
+        report.ipFragmentsLost = fragments.abandonedFragments();
+        for (java.util.Map.Entry<String, Long> e : fragments.abandonedBy().entrySet()) {
+            report.note(e.getKey() + ": " + e.getValue() + " IPv4 fragment" + (e.getValue() == 1 ? "" : "s")
+                    + " of datagrams never completed (a fragment lost or not captured): what they carried is missing");
+        }
+        long v6 = report.ipFragments - fragments.fragmentsSeen();
+        if (v6 > 0) {
+            report.note(v6 + " IPv6 fragments skipped (not reassembled)");
         }
         if (report.badFrames > 0) {
             report.note(report.badFrames + " frames whose headers contradict themselves skipped");
@@ -206,7 +227,11 @@ public final class CaptureAnalysis {
 
     /** The whole analysis of the files, in order. Files that fail are reported when others were read. */
     public static CaptureReport analyse(List<Path> files, String client, String server) {
-        CaptureAnalysis a = new CaptureAnalysis(client, server);
+        return analyse(files, client, server, Set.of());
+    }
+
+    public static CaptureReport analyse(List<Path> files, String client, String server, Set<Integer> morePorts) {
+        CaptureAnalysis a = new CaptureAnalysis(client, server, morePorts);
         List<SmbkitException> failed = new ArrayList<>();
         for (Path f : files) {
             try {

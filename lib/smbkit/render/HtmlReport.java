@@ -27,6 +27,24 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
+    /** The reports' style sheet (smb-diagnose's and smb-capture's). */
+    public static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:72em}h1{font-size:1.5em}"
+            + "h2{margin-top:1.6em}table{border-collapse:collapse;margin:.6em 0;font-size:.9em}"
+            + "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}"
+            + "th{background:#f2f2f2}table.sortable th{cursor:pointer}"
+            + "table.sortable th:after{content:' \\2195';color:#999}.action{color:#b00020;font-weight:bold}"
+            + ".warning{color:#a15c00;font-weight:bold}.info{color:#555}"
+            + "code,pre.cmd{background:#f4f4f4;padding:.1em .3em}"
+            + "pre.cmd{display:inline-block;margin:.3em 0;white-space:pre-wrap}"
+            + "button.copy{margin-left:.5em;font-size:.8em}.charts{display:flex;flex-wrap:wrap;gap:2em}"
+            + ".chart{width:460px;height:300px}"
+            + ".bar{background:#eee;width:16em;height:1em;display:inline-block;vertical-align:middle;border:1px solid #bbb}"
+            + ".bar span{display:block;height:100%;background:#5b8def}.bar span.full{background:#d9534f}"
+            + ".bar span.near{background:#f0ad4e}li.evidence{color:#444;font-size:.9em;font-weight:normal}"
+            + "input.filter{margin:.4em 0;padding:.2em;width:20em}@media print{button,input.filter{display:none}"
+            + ".chart{width:45%;height:260px;break-inside:avoid}section.host{break-before:page}"
+            + "body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}";
+
     static final String CHART_JS = "/META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
 
     /** Clients shown by name in a host's chart; the rest are one "others" bar. */
@@ -37,17 +55,7 @@ public final class HtmlReport {
         ranked.sort(HostDiagnosis.BY_LOAD); // a host refused for being full first; an unreachable one has its finding too
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>smbkit diagnosis</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:72em}h1{font-size:1.5em}h2{margin-top:1.6em}")
-                .append("table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}")
-                .append("th{background:#f2f2f2}table.sortable th{cursor:pointer}table.sortable th:after{content:' \\2195';color:#999}")
-                .append(".action{color:#b00020;font-weight:bold}.warning{color:#a15c00;font-weight:bold}.info{color:#555}")
-                .append("code,pre.cmd{background:#f4f4f4;padding:.1em .3em}pre.cmd{display:inline-block;margin:.3em 0;white-space:pre-wrap}")
-                .append("button.copy{margin-left:.5em;font-size:.8em}.charts{display:flex;flex-wrap:wrap;gap:2em}.chart{width:460px;height:300px}")
-                .append(".bar{background:#eee;width:16em;height:1em;display:inline-block;vertical-align:middle;border:1px solid #bbb}")
-                .append(".bar span{display:block;height:100%;background:#5b8def}.bar span.full{background:#d9534f}.bar span.near{background:#f0ad4e}")
-                .append("li.evidence{color:#444;font-size:.9em;font-weight:normal}input.filter{margin:.4em 0;padding:.2em;width:20em}")
-                .append("@media print{button,input.filter{display:none}.chart{width:45%;height:260px;break-inside:avoid}section.host{break-before:page}")
-                .append("body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}</style>\n</head><body>\n");
+                .append(STYLE).append("</style>\n</head><body>\n");
         h.append("<h1>KB 328459 diagnosis</h1>\n<p>smbkit ").append(SmbKit.VERSION).append(", ").append(hosts.size())
                 .append(" host(s). System error 71 (no more connections) comes when a server's sessions reach its limit; ")
                 .append("NULL sessions held by print spoolers are the usual cause.</p>\n");
@@ -238,7 +246,8 @@ public final class HtmlReport {
         return data;
     }
 
-    static String table(TableData t) {
+    /** A table as HTML: the columns with a header that hold a value in some row. */
+    public static String table(TableData t) {
         return table(t, false);
     }
 
@@ -270,7 +279,7 @@ public final class HtmlReport {
         }
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -26,8 +26,10 @@ public final class PipeTraffic {
     private final String pipe;
     private final Direction up = new Direction(true);
     private final Direction down = new Direction(false);
+    /** Presentation contexts the server accepted (or that calls used), by id: their interface UUID. */
     private final Map<Integer, String> contexts = new HashMap<>();
-    private final Map<Long, List<int[]>> pendingBinds = new HashMap<>();
+    /** Contexts offered in a bind or alter context, by call id, until its ack or nak. */
+    private final Map<Long, List<Offer>> pendingBinds = new HashMap<>();
     private final Map<Long, Call> calls = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Call> e) {
@@ -38,6 +40,10 @@ public final class PipeTraffic {
     private boolean garbageNoted;
 
     record Call(String uuid, int opnum, long time, Spoolss.Request spoolss) {}
+
+    record Offer(int ctx, String uuid) {}
+
+    static final int MAX_PENDING_BINDS = 64;
 
     public PipeTraffic(SmbSession session, String pipe) {
         this.session = session;
@@ -105,6 +111,9 @@ public final class PipeTraffic {
                 System.arraycopy(buf, at, buf, 0, len - at);
                 len -= at;
             }
+            if (len == 0) {
+                buf = new byte[0]; // nothing waits: an idle pipe keeps no buffer
+            }
         }
     }
 
@@ -131,7 +140,7 @@ public final class PipeTraffic {
         switch (type) {
             case 11, 14 -> bind(p, callId);
             case 12, 15 -> bindAck(p, callId);
-            case 13 -> pendingBinds.remove(callId);
+            case 13 -> bindNak(callId);
             case 0, 2 -> {
                 int stubAt = type == 0 ? ((flags & 0x80) != 0 ? 40 : 24) : 24;
                 int stubEnd = p.length();
@@ -193,22 +202,93 @@ public final class PipeTraffic {
     private void bind(Bytes p, long callId) {
         int n = p.u8(24);
         int at = 28;
-        List<int[]> offered = new ArrayList<>();
+        List<Offer> offered = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int ctx = p.u16(at);
             int transfers = p.u8(at + 2);
             String uuid = uuid(p, at + 4);
-            contexts.put(ctx, uuid);
             SmbSession.addCapped(session.interfaceUuids, uuid);
-            SmbSession.addCapped(session.interfaces, Interfaces.name(uuid));
-            offered.add(new int[] {ctx});
+            offered.add(new Offer(ctx, uuid));
             at += 24 + 20 * transfers;
+        }
+        if (pendingBinds.size() >= MAX_PENDING_BINDS) {
+            pendingBinds.clear();
         }
         pendingBinds.put(callId, offered);
     }
 
+    /**
+     * The server's answer to a bind or alter context: each offered context accepted (result 0) or not (user
+     * or provider rejection, or the bind-time feature negotiation's ack, 3, which binds nothing). An interface
+     * is bound when one of its contexts was accepted, rejected when none of them was.
+     */
     private void bindAck(Bytes p, long callId) {
-        pendingBinds.remove(callId);
+        List<Offer> offered = pendingBinds.remove(callId);
+        if (offered == null) {
+            return; // the bind was not captured
+        }
+        int secAddrLen = p.u16(24);
+        int at = 26 + secAddrLen;
+        at = (at + 3) & ~3;
+        int n = p.u8(at);
+        at += 4;
+        java.util.Set<String> accepted = new java.util.HashSet<>();
+        for (int i = 0; i < n && i < offered.size(); i++) {
+            int result = p.u16(at + 24 * i);
+            Offer o = offered.get(i);
+            if (result == 0) {
+                contexts.put(o.ctx(), o.uuid());
+                accepted.add(o.uuid());
+            }
+        }
+        for (Offer o : offered) {
+            if (accepted.contains(o.uuid())) {
+                bound(o.uuid());
+            }
+        }
+        for (Offer o : offered) {
+            if (!accepted.contains(o.uuid())) {
+                rejected(o.uuid());
+            }
+        }
+    }
+
+    private void bindNak(long callId) {
+        List<Offer> offered = pendingBinds.remove(callId);
+        if (offered != null) {
+            offered.forEach(o -> rejected(o.uuid()));
+        }
+    }
+
+    private void bound(String uuid) {
+        String name = Interfaces.name(uuid);
+        SmbSession.addCapped(session.interfaces, name);
+        session.rejectedInterfaces.remove(name);
+    }
+
+    private void rejected(String uuid) {
+        String name = Interfaces.name(uuid);
+        if (!session.interfaces.contains(name)) {
+            SmbSession.addCapped(session.rejectedInterfaces, name);
+        }
+    }
+
+    /** A request on a context whose bind was captured but not its answer: the call says it was bound. */
+    private String contextOfCall(int ctx) {
+        String uuid = contexts.get(ctx);
+        if (uuid != null) {
+            return uuid;
+        }
+        for (List<Offer> offers : pendingBinds.values()) {
+            for (Offer o : offers) {
+                if (o.ctx() == ctx) {
+                    contexts.put(ctx, o.uuid());
+                    bound(o.uuid());
+                    return o.uuid();
+                }
+            }
+        }
+        return null;
     }
 
     static String uuid(Bytes b, int at) {
@@ -218,7 +298,7 @@ public final class PipeTraffic {
     }
 
     private void request(long callId, int ctx, int opnum, Bytes stub, long time) {
-        String uuid = contexts.get(ctx);
+        String uuid = contextOfCall(ctx);
         if (uuid == null) {
             uuid = "context " + ctx;
         }

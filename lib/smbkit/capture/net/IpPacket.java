@@ -3,8 +3,8 @@ package smbkit.capture.net;
 import smbkit.capture.Bytes;
 
 /**
- * IPv4 and IPv6 down to TCP. IP fragments are not reassembled (SMB over TCP sends none: its segments fit the
- * path), so a non-first fragment is ignored and counted by the caller. The payload is cut at the IP length,
+ * IPv4 and IPv6 down to TCP. A fragment (first or not) is returned as {@link Skip#FRAGMENT}: the caller puts
+ * IPv4 fragments back together ({@link IpFragments}) and passes the whole datagram here again. The payload is cut at the IP length,
  * leaving out an Ethernet trailer's padding.
  */
 public final class IpPacket {

@@ -1,13 +1,13 @@
 package smbkit.capture.net;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * TCP reassembly per connection and direction for the SMB ports (445, and 139 for NetBIOS): segments in
+ * TCP reassembly per connection and direction for the SMB ports (445, 139 for NetBIOS, and any others
+ * given): segments in
  * sequence order whatever order they were captured in, retransmitted bytes delivered once, a connection
  * picked up mid-stream (no SYN seen), and holes from lost segments delivered as gaps rather than failures.
  * Bounded: each direction keeps at most {@link #MAX_PENDING_BYTES} out of order before it gives up waiting
@@ -156,15 +156,26 @@ public final class TcpStreams {
     }
 
     private final Listener listener;
-    private final Map<String, Connection> connections = new HashMap<>();
+    /** In the order of their last segment (access order): the first is the longest idle, evicted in O(1). */
+    private final java.util.LinkedHashMap<String, Connection> connections = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+    private final java.util.Set<Integer> ports;
     private long segments;
 
     public TcpStreams(Listener listener) {
-        this.listener = listener;
+        this(listener, java.util.Set.of());
     }
 
-    static boolean smbPort(int port) {
-        return port == 445 || port == 139;
+    /** {@code morePorts}: servers on other ports than 445 and 139 (a Samba with its own smb ports). */
+    public TcpStreams(Listener listener, java.util.Set<Integer> morePorts) {
+        this.listener = listener;
+        java.util.Set<Integer> p = new java.util.HashSet<>(morePorts);
+        p.add(445);
+        p.add(139);
+        this.ports = java.util.Set.copyOf(p);
+    }
+
+    boolean smbPort(int port) {
+        return ports.contains(port);
     }
 
     public void segment(TcpSegment s) {
@@ -231,13 +242,9 @@ public final class TcpStreams {
     }
 
     private void evictIdlest(long now) {
-        Connection idlest = null;
-        for (Connection c : connections.values()) {
-            if (idlest == null || c.lastSeen < idlest.lastSeen) {
-                idlest = c;
-            }
-        }
-        if (idlest != null) {
+        Iterator<Connection> it = connections.values().iterator();
+        if (it.hasNext()) {
+            Connection idlest = it.next();
             close(idlest, idlest.lastSeen, "capture end");
         }
     }

@@ -32,6 +32,9 @@ public final class CaptureReport {
     public long tcpSegments;
     public long connections;
     public long ipFragments;
+    /** IPv4 datagrams put back together from their fragments, and fragments of ones never completed. */
+    public long ipDatagramsReassembled;
+    public long ipFragmentsLost;
     public long badFrames;
     /** Frames or messages a decoder failed on unexpectedly (a bug): tests require 0. */
     public long internalErrors;

@@ -31,6 +31,11 @@ public final class CaptureView {
     }
 
     public static TableData sessions(CaptureReport r) {
+        return sessions(r, r.sessions);
+    }
+
+    /** The sessions table of some of the report's sessions (one client's, say). */
+    public static TableData sessions(CaptureReport r, List<SmbSession> list) {
         TableData t = new TableData("SMB sessions")
                 .column("client", "Client", String.class)
                 .column("client_port", null, Long.class)
@@ -48,14 +53,21 @@ public final class CaptureView {
                 .column("pipes", "Pipes", String.class)
                 .column("interfaces", "RPC", String.class)
                 .column("spoolss_handles", "spoolss handles", String.class);
-        for (SmbSession s : r.sessions) {
+        for (SmbSession s : list) {
             t.row(s.client, (long) s.clientPort, s.server, "0x" + Long.toHexString(s.sessionId), s.dialect,
                     time(s.startNanos), s.durationSeconds(r.endNanos()),
                     s.endReason == null ? "open at capture end" : s.endReason, s.context(), emptyToNull(s.workstation),
                     s.logon, s.encrypted ? Boolean.TRUE : null, list(Findings.shortTrees(s)), list(s.pipes),
-                    list(s.interfaces), handles(s));
+                    rpc(s), handles(s));
         }
         return t;
+    }
+
+    /** The interfaces bound, then the ones the server rejected, marked so. */
+    static String rpc(SmbSession s) {
+        List<String> all = new ArrayList<>(s.interfaces);
+        s.rejectedInterfaces.forEach(i -> all.add(i + " (rejected)"));
+        return list(all);
     }
 
     private static String emptyToNull(String s) {
@@ -71,6 +83,10 @@ public final class CaptureView {
     }
 
     public static TableData handles(CaptureReport r) {
+        return handles(r.sessions);
+    }
+
+    public static TableData handles(List<SmbSession> list) {
         TableData t = new TableData("spoolss handles")
                 .column("client", "Client", String.class)
                 .column("session_id", "Session", String.class)
@@ -79,12 +95,13 @@ public final class CaptureView {
                 .column("client_machine", "Client machine", String.class)
                 .column("client_user", "Client user", String.class)
                 .column("opened", "Opened", String.class)
+                .column("closed", "Closed", String.class)
                 .column("closed_by", "Closed by", String.class)
                 .column("notifications", "Notifications", Boolean.class);
-        for (SmbSession s : r.sessions) {
+        for (SmbSession s : list) {
             for (SpoolssHandle h : s.handles) {
                 t.row(s.client, "0x" + Long.toHexString(s.sessionId), h.openedBy, h.printer, h.clientMachine,
-                        h.clientUser, time(h.openedNanos), h.closedBy == null ? "never (held)" : h.closedBy,
+                        h.clientUser, time(h.openedNanos), time(h.closedNanos), h.closedBy == null ? "never (held)" : h.closedBy,
                         h.notifications ? Boolean.TRUE : null);
             }
         }
@@ -106,6 +123,9 @@ public final class CaptureView {
         m.put("first_frame", time(r.firstNanos));
         m.put("last_frame", time(r.lastNanos));
         m.put("connections", r.connections);
+        m.put("ip_fragments", r.ipFragments);
+        m.put("ip_datagrams_reassembled", r.ipDatagramsReassembled);
+        m.put("ip_fragments_lost", r.ipFragmentsLost);
         List<Map<String, Object>> sessions = new ArrayList<>();
         for (SmbSession s : r.sessions) {
             Map<String, Object> sm = new LinkedHashMap<>();
@@ -132,6 +152,7 @@ public final class CaptureView {
             sm.put("pipes", new ArrayList<>(s.pipes));
             sm.put("files", new ArrayList<>(s.files));
             sm.put("interfaces", new ArrayList<>(s.interfaces));
+            sm.put("interfaces_rejected", new ArrayList<>(s.rejectedInterfaces));
             sm.put("interface_uuids", new ArrayList<>(s.interfaceUuids));
             sm.put("calls", new LinkedHashMap<>(s.calls));
             List<Map<String, Object>> hs = new ArrayList<>();

@@ -17,8 +17,8 @@ import smbkit.kb.Finding.Severity;
  * (spoolss bound, a printer handle opened and never closed: the KB's cause, Method 2 on that client);
  * other NULL sessions that stayed past the KB's 90 seconds; the temporary ones that ended within them; one
  * client logging on under several security contexts (a service running as another user); encrypted sessions
- * whose contents the capture cannot show. Kinds are the diagnosis's where one fits (temporary NULL sessions,
- * encryption and spooler call-backs have none yet: null).
+ * whose contents the capture cannot show. Kinds are the diagnosis's (temporary NULL sessions, encryption and
+ * spooler call-backs have kinds of their own), so smb-diagnose --capture adds these to its findings as they are.
  */
 public final class Findings {
 
@@ -69,7 +69,7 @@ public final class Findings {
             List<SmbSession> temporary = anonymous.stream().filter(s -> s.endNanos != null
                     && s.durationSeconds(end) < TEMPORARY_S).toList();
             if (!temporary.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, null, client + " opened " + count(temporary.size(), "temporary anonymous session")
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.TEMPORARY_NULL_SESSIONS, client + " opened " + count(temporary.size(), "temporary anonymous session")
                         + " that ended within " + TEMPORARY_S + " s (the KB's temporary NULL sessions: no action)",
                         temporary.stream().map(s -> evidence(s, end)).toList(), null));
             }
@@ -95,7 +95,7 @@ public final class Findings {
             }
             List<SmbSession> encrypted = sessions.stream().filter(s -> s.encrypted).toList();
             if (!encrypted.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, null, count(encrypted.size(), "session") + " from " + client
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.ENCRYPTED_SESSIONS, count(encrypted.size(), "session") + " from " + client
                         + " encrypted (SMB3): the trees, pipes and calls inside cannot be read from the capture",
                         encrypted.stream().map(s -> evidence(s, end)).toList(), null));
             }
@@ -108,7 +108,7 @@ public final class Findings {
                 }
             }
             if (!callbacks.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, null, client + "'s print spooler opened a notification channel back"
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.SPOOLER_CALLBACKS, client + "'s print spooler opened a notification channel back"
                         + " (RpcReplyOpenPrinter): printer change notifications keep a session to the other side",
                         callbacks, null));
             }

@@ -42,8 +42,11 @@ public final class SmbSession {
     public final Set<String> trees = new LinkedHashSet<>();
     public final Set<String> pipes = new LinkedHashSet<>();
     public final Set<String> files = new LinkedHashSet<>();
+    /** RPC interfaces bound: the server accepted one of their presentation contexts. */
     public final Set<String> interfaces = new LinkedHashSet<>();
-    /** Interface UUIDs as bound, lower case: what tshark's dcerpc.cn_bind_to_uuid shows. */
+    /** RPC interfaces offered and refused (bind_nak, or every context of theirs rejected in the bind_ack). */
+    public final Set<String> rejectedInterfaces = new LinkedHashSet<>();
+    /** Interface UUIDs as offered in binds, lower case: what tshark's dcerpc.cn_bind_to_uuid shows. */
     public final Set<String> interfaceUuids = new LinkedHashSet<>();
     public final Map<String, Long> calls = new LinkedHashMap<>();
     public final List<SpoolssHandle> handles = new ArrayList<>();

@@ -18,7 +18,9 @@ public final class NetBiosFramer implements StreamSink {
     }
 
     private final Messages out;
-    private byte[] buf = new byte[8192];
+    private static final byte[] EMPTY = new byte[0];
+    /** What waits for the rest of its message; released whenever nothing waits (many idle connections stay small). */
+    private byte[] buf = EMPTY;
     private int len;
     private long skipping;
     private boolean resync;
@@ -53,6 +55,7 @@ public final class NetBiosFramer implements StreamSink {
         }
         skipping = 0;
         len = 0;
+        buf = EMPTY;
         resync = true;
     }
 
@@ -167,6 +170,9 @@ public final class NetBiosFramer implements StreamSink {
         if (at > 0) {
             System.arraycopy(buf, at, buf, 0, len - at);
             len -= at;
+        }
+        if (len == 0) {
+            buf = EMPTY;
         }
     }
 }

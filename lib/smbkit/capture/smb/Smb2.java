@@ -20,6 +20,12 @@ final class Smb2 {
     /** The file id the last create of a compound returned, for related requests naming "the previous file". */
     private String lastCreated;
     private String lastRequestFile;
+    /** The create request earlier in the compound being read, whose file the placeholder id names. */
+    private Request compoundCreate;
+    /** Bounds on pipe data waiting for its create's answer (a write of one DCE/RPC PDU is a few KiB). */
+    static final int MAX_DEFERRED = 1 << 16;
+    static final int MAX_DEFERRED_TOTAL = 4 << 20;
+    private long deferredBytes;
 
     Smb2(SmbConversation c) {
         this.c = c;
@@ -34,6 +40,12 @@ final class Smb2 {
         String file;
         String name;
         Logon logon;
+        /** A related request on the file a create earlier in its compound opens: known once that create is answered. */
+        Request create;
+        /** For a create: the file id its response returned. */
+        String createdId;
+        /** Pipe data a related write or transceive carried before its create was answered, delivered then. */
+        byte[] deferred;
     }
 
     void message(Bytes m, boolean fromClient, long time) {
@@ -49,6 +61,7 @@ final class Smb2 {
             return; // compressed (SMB 3.1.1): not decoded
         }
         int at = 0;
+        compoundCreate = null;
         for (int i = 0; i < 64 && at < m.length(); i++) {
             Bytes h = m.from(at);
             if (h.u16(4) != 64) {
@@ -91,6 +104,7 @@ final class Smb2 {
         }
         Object p = c.pending.remove(messageId);
         Request r = p instanceof Request q ? q : null;
+        resolveCreate(r, time);
         response(h, body, command, status, r, treeId, sessionId, time);
     }
 
@@ -108,6 +122,9 @@ final class Smb2 {
         r.time = time;
         r.sessionId = sessionId;
         r.treeId = treeId;
+        if (!related) {
+            compoundCreate = null;
+        }
         switch (command) {
             case 1 -> {
                 int off = body.u16(12);
@@ -126,20 +143,21 @@ final class Smb2 {
                 int len = body.u16(46);
                 r.name = len == 0 ? "" : h.utf16(off, len);
                 lastRequestFile = RELATED_FILE;
+                compoundCreate = r;
             }
-            case 6 -> r.file = resolve(fileId(body, 8), related);
-            case 8 -> r.file = resolve(fileId(body, 16), related);
+            case 6 -> r.file = file(r, fileId(body, 8), related);
+            case 8 -> r.file = file(r, fileId(body, 16), related);
             case 9 -> {
-                r.file = resolve(fileId(body, 16), related);
+                r.file = file(r, fileId(body, 16), related);
                 int off = body.u16(2);
                 long len = body.u32(4);
-                pipeData(r.file, h, off, len, true, time);
+                clientData(r, h, off, len, time);
             }
             case 11 -> {
                 long ctl = body.u32(4);
-                r.file = resolve(fileId(body, 8), related);
+                r.file = file(r, fileId(body, 8), related);
                 if (ctl == FSCTL_PIPE_TRANSCEIVE) {
-                    pipeData(r.file, h, (int) body.u32(24), body.u32(28), true, time);
+                    clientData(r, h, (int) body.u32(24), body.u32(28), time);
                 } else {
                     r.file = null;
                     r.command = -1;
@@ -153,6 +171,47 @@ final class Smb2 {
             lastRequestFile = r.file;
         }
         c.pending.put(messageId, r);
+    }
+
+    /**
+     * The file a request names: a related request with the placeholder id (all ones) after a create in the
+     * same compound names that create's file, which only its response tells: the request waits for it.
+     */
+    private String file(Request r, String id, boolean related) {
+        if (related && compoundCreate != null && (RELATED_FILE.equals(id) || id == null)) {
+            r.create = compoundCreate;
+            return null;
+        }
+        return resolve(id, related);
+    }
+
+    private void clientData(Request r, Bytes h, int off, long len, long time) {
+        if (r.create == null) {
+            pipeData(r.file, h, off, len, true, time);
+            return;
+        }
+        int n = (int) Math.min(len, h.length() - (long) off);
+        if (off >= 0 && n > 0 && n <= MAX_DEFERRED && deferredBytes + n <= MAX_DEFERRED_TOTAL) {
+            r.deferred = h.copy(off, n);
+            deferredBytes += n;
+        }
+    }
+
+    /** A related request's file, once the create before it in the compound was answered; its data then. */
+    private void resolveCreate(Request r, long time) {
+        if (r == null || r.create == null) {
+            return;
+        }
+        r.file = r.create.createdId;
+        r.create = null;
+        byte[] d = r.deferred;
+        r.deferred = null;
+        if (d != null) {
+            deferredBytes -= d.length;
+            if (r.file != null) {
+                pipeData(r.file, new Bytes(d), 0, d.length, true, r.time);
+            }
+        }
     }
 
     private void pipeData(String file, Bytes h, int off, long len, boolean fromClient, long time) {
@@ -233,6 +292,7 @@ final class Smb2 {
                 if (status == 0 && r != null) {
                     String id = fileId(body, 64);
                     lastCreated = id;
+                    r.createdId = id;
                     c.opened(id, r.name, c.trees.get(r.treeId), c.session(sessionId, time, "smb2"));
                 }
             }

@@ -422,4 +422,110 @@ final class Synthetic {
     static byte[] kbScenario(Variant v) {
         return pcap(v, tcp(v, v.client(), v.server(), kbMessages(false, false), 1460));
     }
+
+    // ---- for the decoder's limits: rejected binds, compounds, IP fragments ----
+
+    /** A bind_ack (or alter_context_resp) with one result per offered context: 0 accepted, 2 provider rejection. */
+    static byte[] bindAckResults(long callId, int... results) {
+        ByteBuffer b = le(8 + 2 + 2 + 4 + 24 * results.length);
+        b.putShort((short) 4280).putShort((short) 4280).putInt(0x1234).putShort((short) 0).put(new byte[2])
+                .put((byte) results.length).put(new byte[3]);
+        for (int r : results) {
+            b.putShort((short) r).putShort((short) (r == 0 ? 0 : 2))
+                    .put(r == 0 ? uuid("8a885d04-1ceb-11c9-9fe8-08002b104860") : new byte[16]).putInt(r == 0 ? 2 : 0);
+        }
+        return pdu(12, 3, callId, b.array());
+    }
+
+    static byte[] bindNak(long callId) {
+        return pdu(13, 3, callId, le(4).putShort((short) 4).put((byte) 0).put((byte) 0).array());
+    }
+
+    /** The KB's scenario, the bind answered by {@code ack} instead of an acceptance. */
+    static List<Msg> kbMessagesWithBindAnswer(byte[] ack) {
+        List<Msg> m = new ArrayList<>(kbMessages(false, false));
+        m.set(11, new Msg(false, smb2(8, true, 0, 5, 0x0000740000000011L, 5, readResponse(ack))));
+        return m;
+    }
+
+    /** A write on the placeholder file id (all ones): "the file the create before me in this compound opened". */
+    static byte[] writeRelated(byte[] data) {
+        ByteBuffer b = le(48 + data.length);
+        b.putShort((short) 49).putShort((short) 112).putInt(data.length).putLong(0).putLong(-1).putLong(-1);
+        b.putInt(0).putInt(0).putShort((short) 0).putShort((short) 0).putInt(0).put(data);
+        return b.array();
+    }
+
+    /** SMB2 messages chained in one compound: each padded to 8 bytes, NextCommand set, all but the first related. */
+    static byte[] compound(byte[]... commands) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (int i = 0; i < commands.length; i++) {
+            byte[] c = commands[i].clone();
+            int padded = i == commands.length - 1 ? c.length : (c.length + 7) & ~7;
+            ByteBuffer b = ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN);
+            b.putInt(16, b.getInt(16) | (i > 0 ? 4 : 0));
+            b.putInt(20, i == commands.length - 1 ? 0 : padded);
+            o.writeBytes(c);
+            o.writeBytes(new byte[padded - c.length]);
+        }
+        return o.toByteArray();
+    }
+
+    /**
+     * The KB's scenario with the pipe's create and the bind's write in one compound (as Windows sends them):
+     * the write names the placeholder file id, and the answers come back compounded too.
+     */
+    static List<Msg> kbMessagesCompound() {
+        List<Msg> base = kbMessages(false, false);
+        long sid = 0x0000740000000011L;
+        long tid = 5;
+        List<Msg> m = new ArrayList<>(base.subList(0, 6));
+        m.add(new Msg(true, compound(smb2(5, false, 0, 3, sid, tid, create("spoolss")),
+                smb2(9, false, 0, 4, sid, tid, writeRelated(bind(1, "12345678-1234-abcd-ef00-0123456789ab", 1))))));
+        m.add(new Msg(false, compound(smb2(5, true, 0, 3, sid, tid, createResponse(0x77)),
+                smb2(9, true, 0, 4, sid, tid, le(16).putShort((short) 17).array()))));
+        m.addAll(base.subList(10, base.size()));
+        return m;
+    }
+
+    /**
+     * Each IPv4 packet of a frame with Ethernet framing longer than {@code chunk} bytes of payload cut into
+     * fragments of {@code chunk} bytes (a multiple of 8), each datagram with an identification of its own.
+     */
+    static List<Pkt> fragmented(List<Pkt> pkts, int chunk, boolean reverse) {
+        List<Pkt> out = new ArrayList<>();
+        int id = 1;
+        for (Pkt p : pkts) {
+            byte[] f = p.frame();
+            int ihl = (f[14] & 0xf) * 4;
+            int total = ((f[16] & 0xff) << 8) | (f[17] & 0xff);
+            int payload = total - ihl;
+            if (payload <= chunk) {
+                out.add(p);
+                continue;
+            }
+            List<Pkt> frags = new ArrayList<>();
+            for (int off = 0; off < payload; off += chunk) {
+                int n = Math.min(chunk, payload - off);
+                byte[] g = new byte[14 + ihl + n];
+                System.arraycopy(f, 0, g, 0, 14 + ihl);
+                System.arraycopy(f, 14 + ihl + off, g, 14 + ihl, n);
+                int len = ihl + n;
+                g[16] = (byte) (len >> 8);
+                g[17] = (byte) len;
+                g[18] = (byte) (id >> 8);
+                g[19] = (byte) id;
+                int flags = (off / 8) | (off + n < payload ? 0x2000 : 0);
+                g[20] = (byte) (flags >> 8);
+                g[21] = (byte) flags;
+                frags.add(new Pkt(p.timeNanos(), g));
+            }
+            id++;
+            if (reverse) {
+                java.util.Collections.reverse(frags);
+            }
+            out.addAll(frags);
+        }
+        return out;
+    }
 }

@@ -22,7 +22,14 @@ final class Tshark {
 
     /** tshark -2 -T fields -E separator=/t -E occurrence=a -Y FILTER -e FIELD...: each frame's values; NULL as "". */
     static List<List<String>> fields(Path file, String filter, String... fields) {
-        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-2", "-r", file.toString(), "-T", "fields",
+        return fields(file, List.of(), filter, fields);
+    }
+
+    /** The same with more options first ("-d", "tcp.port==4450,nbss" for a server on another port). */
+    static List<List<String>> fields(Path file, List<String> options, String filter, String... fields) {
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-2"));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-r", file.toString(), "-T", "fields",
                 "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=|", "-Y", filter));
         for (String f : fields) {
             cmd.add("-e");

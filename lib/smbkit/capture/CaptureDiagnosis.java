@@ -1,0 +1,83 @@
+package smbkit.capture;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import smbkit.SmbkitException;
+import smbkit.capture.net.Addresses;
+import smbkit.capture.report.CaptureReport;
+import smbkit.capture.report.Findings;
+import smbkit.capture.report.SmbSession;
+import smbkit.kb.Finding;
+import smbkit.kb.HostDiagnosis;
+import smbkit.rpc.Target;
+
+/**
+ * smb-diagnose --capture: a capture's findings for the server diagnosed (its sessions to that server's
+ * address, on 445, 139 or the port the diagnosis used) added to the diagnosis, in its vocabulary and kinds,
+ * each with a line of evidence saying it comes from the capture. The capture is read once for all hosts.
+ */
+public final class CaptureDiagnosis {
+
+    private CaptureDiagnosis() {}
+
+    /** The diagnoses with their capture findings; notes (a damaged capture, a host not resolved) to {@code notes}. */
+    public static List<HostDiagnosis> add(List<HostDiagnosis> hosts, List<Path> files, List<String> notes) {
+        Set<Integer> ports = new TreeSet<>();
+        List<String> addresses = new ArrayList<>();
+        for (HostDiagnosis h : hosts) {
+            String address = null;
+            try {
+                Target t = Target.parse(h.host());
+                ports.add(t.port());
+                address = address(t.host());
+            } catch (SmbkitException | UnknownHostException e) {
+                notes.add(h.host() + ": not matched with the capture (" + e.getMessage() + ")");
+            }
+            addresses.add(address);
+        }
+        CaptureReport all = CaptureAnalysis.analyse(files, null, null, ports);
+        for (CaptureReport.FileSummary f : all.files) {
+            if (f.damage != null) {
+                notes.add(f.path + ": " + f.damage + ": the capture's findings rest on what came before it");
+            }
+        }
+        notes.addAll(all.failedFiles);
+        String source = "seen in the capture " + String.join(", ", files.stream().map(Path::toString).toList());
+        List<HostDiagnosis> out = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            HostDiagnosis h = hosts.get(i);
+            String address = addresses.get(i);
+            if (address == null) {
+                out.add(h);
+                continue;
+            }
+            CaptureReport mine = new CaptureReport();
+            mine.firstNanos = all.firstNanos;
+            mine.lastNanos = all.lastNanos;
+            for (SmbSession s : all.sessions) {
+                if (address.equals(s.server)) {
+                    mine.sessions.add(s);
+                }
+            }
+            List<Finding> findings = new ArrayList<>(h.findings());
+            for (Finding f : Findings.of(mine)) {
+                List<String> evidence = new ArrayList<>(f.evidence());
+                evidence.add(source);
+                findings.add(new Finding(f.severity(), f.area(), f.kind(), f.title(), evidence, f.command(), f.part(), f.failure()));
+            }
+            out.add(new HostDiagnosis(h.host(), h.snapshot(), findings, h.failure(), h.failureKind()));
+        }
+        return out;
+    }
+
+    /** The address as a capture's report writes it. */
+    static String address(String host) throws UnknownHostException {
+        return Addresses.text(InetAddress.getByName(host).getAddress());
+    }
+}
