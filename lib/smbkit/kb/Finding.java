@@ -52,17 +52,14 @@ public record Finding(Severity severity, Area area, Kind kind, String title, Lis
         HOST_AT_LIMIT,
         /** The host could not be reached or diagnosed at all. */
         HOST_UNREACHABLE,
-<<<<<<< HEAD
         /** The host speaks only SMB1 (NT LM 0.12): an NT 4.0, 2000 or XP-class machine, the KB's own kind. */
-        SMB1_HOST;
-=======
+        SMB1_HOST,
         /** From a capture: NULL sessions that ended within the KB's 90 s (temporary: no action). */
         TEMPORARY_NULL_SESSIONS,
         /** From a capture: SMB3-encrypted sessions, whose trees, pipes and calls the capture cannot show. */
         ENCRYPTED_SESSIONS,
         /** From a capture: a print spooler's change-notification channel back to a client (RpcReplyOpenPrinter). */
         SPOOLER_CALLBACKS;
->>>>>>> capture2
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
