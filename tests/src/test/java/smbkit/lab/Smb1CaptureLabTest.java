@@ -51,14 +51,18 @@ class Smb1CaptureLabTest {
         Lab.smb1Scenario();
     }
 
-    /** tcpdump if installed, else Wireshark's dumpcap (the same pcap); null when neither is. */
+    /**
+     * Wireshark's dumpcap if installed (it comes with tshark, which the test needs anyway), else tcpdump, as
+     * smb-capture --live chooses; null when neither is. tcpdump drops root and, stopped right after the client,
+     * may not have written what its filter received.
+     */
     static List<String> capturer(Path file) {
         String filter = "tcp port " + Lab.SMB1_PORT;
-        if (onPath("tcpdump")) {
-            return List.of("tcpdump", "-i", "lo", "-w", file.toString(), "-U", filter);
-        }
         if (onPath("dumpcap")) {
             return List.of("dumpcap", "-q", "-i", "lo", "-w", file.toString(), "-f", filter);
+        }
+        if (onPath("tcpdump")) {
+            return List.of("tcpdump", "-i", "lo", "-w", file.toString(), "-U", "-Z", "root", filter);
         }
         return null;
     }
