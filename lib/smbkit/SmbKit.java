@@ -21,7 +21,6 @@
 //SOURCES access/RemoteRegistry.java
 //SOURCES access/RemoteServer.java
 //SOURCES access/ServerAccess.java
-//SOURCES access/SessionFilter.java
 //SOURCES access/SnapshotCollector.java
 //SOURCES access/samba/LocalSamba.java
 //SOURCES access/samba/SambaRegistry.java
@@ -100,11 +99,14 @@
 //SOURCES kb/SessionLimit.java
 //SOURCES kb/TrackedSession.java
 //SOURCES model/Connection.java
+//SOURCES model/Limits.java
 //SOURCES model/OpenFile.java
+//SOURCES model/RegistryKeys.java
 //SOURCES model/RegistryValue.java
 //SOURCES model/SecurityDescriptor.java
 //SOURCES model/ServerInfo.java
 //SOURCES model/Session.java
+//SOURCES model/SessionFilter.java
 //SOURCES model/SessionKind.java
 //SOURCES model/SessionListing.java
 //SOURCES model/Share.java

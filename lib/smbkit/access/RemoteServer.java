@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import smbkit.SmbkitException;
-import smbkit.kb.AnonymousSetting;
 import smbkit.model.Connection;
+import smbkit.model.Limits;
 import smbkit.model.OpenFile;
+import smbkit.model.RegistryKeys;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
+import smbkit.model.SessionFilter;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
 import smbkit.rpc.Credentials;
@@ -84,10 +86,10 @@ public final class RemoteServer implements ServerAccess {
      */
     private ServerInfo withSambaLimit(ServerInfo info) {
         try {
-            return registry().get(AnonymousSetting.SAMBA_GLOBAL, "max smbd processes")
-                    .map(v -> v.asString().strip()).filter(v -> v.matches("\\d+")).map(Long::parseLong).filter(n -> n > 2)
+            return registry().get(RegistryKeys.SAMBA_GLOBAL, "max smbd processes")
+                    .map(v -> v.asString().strip()).filter(v -> v.matches("\\d+")).map(Long::parseLong).filter(n -> n > Limits.SAMBA_HELPER_PROCESSES)
                     .map(n -> new ServerInfo(info.name(), info.platformId(), info.versionMajor(), info.versionMinor(),
-                            info.type(), info.comment(), n - 2))
+                            info.type(), info.comment(), Limits.sambaSessions(n)))
                     .orElse(info);
         } catch (SmbkitException e) {
             return info; // the registry is out of reach: no limit known

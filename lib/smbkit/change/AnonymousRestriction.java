@@ -12,6 +12,7 @@ import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
 import smbkit.io.SafeFiles;
 import smbkit.kb.AnonymousSetting;
+import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 import smbkit.model.ServerInfo;
 
@@ -44,7 +45,7 @@ public final class AnonymousRestriction {
         Registry registry;
         try {
             registry = server.registry();
-            if (samba && !registry.keyExists(AnonymousSetting.SAMBA_CONF)) {
+            if (samba && !registry.keyExists(RegistryKeys.SAMBA_CONF)) {
                 return new Reading(Flavour.NONE, "Samba ignores RestrictAnonymous, and its configuration is not in its "
                         + "registry: on that machine, set 'restrict anonymous = N' in the [global] section of smb.conf "
                         + "and run 'smbcontrol smbd reload-config'", List.of());
@@ -59,7 +60,7 @@ public final class AnonymousRestriction {
         if (samba) {
             AnonymousSetting s = AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS;
             rows.add(new Row(s, registry.get(s.key(), s.name())));
-            return new Reading(Flavour.SAMBA_REGISTRY, "Samba ignores HKLM\\" + AnonymousSetting.LSA + "\\RestrictAnonymous; "
+            return new Reading(Flavour.SAMBA_REGISTRY, "Samba ignores HKLM\\" + RegistryKeys.LSA + "\\RestrictAnonymous; "
                     + "its own 'restrict anonymous' lives in its registry configuration here, and applies to new connections", rows);
         }
         for (AnonymousSetting s : AnonymousSetting.WINDOWS) {

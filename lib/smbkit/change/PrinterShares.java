@@ -12,8 +12,8 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
-import smbkit.kb.AnonymousSetting;
 import smbkit.model.Connection;
+import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 import smbkit.model.Share;
 import smbkit.render.SecurityDescriptors;
@@ -67,7 +67,7 @@ public final class PrinterShares {
         if (samba && !printers.isEmpty()) {
             try {
                 registry = server.registry();
-                registry.keyExists(AnonymousSetting.SAMBA_CONF);
+                registry.keyExists(RegistryKeys.SAMBA_CONF);
             } catch (SmbkitException e) {
                 if (e.failure() == Failure.ACCESS_DENIED) {
                     throw e;
@@ -135,9 +135,9 @@ public final class PrinterShares {
     }
 
     private static String registryKey(Registry registry, String share) {
-        for (String k : registry.subkeys(AnonymousSetting.SAMBA_CONF)) {
+        for (String k : registry.subkeys(RegistryKeys.SAMBA_CONF)) {
             if (k.equalsIgnoreCase(share)) {
-                return AnonymousSetting.SAMBA_CONF + "\\" + k;
+                return RegistryKeys.SAMBA_CONF + "\\" + k;
             }
         }
         return null;
@@ -273,9 +273,9 @@ public final class PrinterShares {
             Map<String, RegistryValue> values = new LinkedHashMap<>();
             if (way == Way.REGISTRY) {
                 key = text(m, "registry_key", file, name);
-                if (key == null || !key.equalsIgnoreCase(AnonymousSetting.SAMBA_CONF + "\\" + name)) {
+                if (key == null || !key.equalsIgnoreCase(RegistryKeys.SAMBA_CONF + "\\" + name)) {
                     throw refused(file, "share " + name + " would be written to HKLM\\" + key + ", not to its own key "
-                            + "HKLM\\" + AnonymousSetting.SAMBA_CONF + "\\" + name);
+                            + "HKLM\\" + RegistryKeys.SAMBA_CONF + "\\" + name);
                 }
                 if (!(m.get("registry_values") instanceof Map<?, ?> rv) || rv.isEmpty()) {
                     throw damaged(file, "share " + name + " has no registry values");

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
-import smbkit.access.SessionFilter;
+import smbkit.model.SessionFilter;
 import smbkit.kb.CloseTarget;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;

@@ -1,5 +1,9 @@
 package smbkit.kb;
 
+import static smbkit.model.RegistryKeys.LANMAN;
+import static smbkit.model.RegistryKeys.LSA;
+import static smbkit.model.RegistryKeys.SAMBA_GLOBAL;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,11 +17,6 @@ import smbkit.model.RegistryValue;
  * in the registry.
  */
 public record AnonymousSetting(String key, String name, Function<Optional<RegistryValue>, String> meaning) {
-
-    public static final String LSA = "SYSTEM\\CurrentControlSet\\Control\\Lsa";
-    public static final String LANMAN = "SYSTEM\\CurrentControlSet\\Services\\LanmanServer\\Parameters";
-    public static final String SAMBA_GLOBAL = "Software\\Samba\\smbconf\\global";
-    public static final String SAMBA_CONF = "Software\\Samba\\smbconf";
 
     public String meaningOf(Optional<RegistryValue> value) {
         return meaning.apply(value);

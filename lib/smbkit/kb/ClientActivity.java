@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import smbkit.access.SessionFilter;
+import smbkit.model.SessionFilter;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
@@ -78,7 +78,7 @@ public record ClientActivity(String client, List<Session> sessions, List<OpenFil
     }
 
     private static boolean isGuestName(String user, List<Session> sessions) {
-        return user == null || user.isEmpty() || sessions.stream().anyMatch(s -> SessionKinds.of(s) == smbkit.model.SessionKind.GUEST
+        return user == null || user.isEmpty() || sessions.stream().anyMatch(s -> s.kind() == smbkit.model.SessionKind.GUEST
                 && user.equalsIgnoreCase(s.user()));
     }
 }

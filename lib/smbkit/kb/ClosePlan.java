@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import smbkit.access.SessionFilter;
+import smbkit.model.SessionFilter;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
 
@@ -63,7 +63,7 @@ public final class ClosePlan {
                     : holdsFiles && !what.force() ? CloseTarget.Decision.REFUSED_HOLDS_FILES
                     : noName && !wholeClient ? CloseTarget.Decision.CANNOT_SINGLE_OUT
                     : CloseTarget.Decision.CLOSE;
-            out.add(new CloseTarget(client, first.user(), SessionKinds.of(first), group, wholeClient && d == CloseTarget.Decision.CLOSE,
+            out.add(new CloseTarget(client, first.user(), first.kind(), group, wholeClient && d == CloseTarget.Decision.CLOSE,
                     heldFiles, heldPipes, d));
         }
         return out;

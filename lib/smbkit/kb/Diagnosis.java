@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import smbkit.Failure;
-import smbkit.access.SessionFilter;
+import smbkit.model.RegistryKeys;
+import smbkit.model.SessionFilter;
 import smbkit.model.OpenFile;
 import smbkit.model.RegistryValue;
 import smbkit.model.ServerInfo;
@@ -237,7 +238,7 @@ public final class Diagnosis {
         out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION, Finding.Kind.METHOD_1,
                 "Method 1 on " + in.host() + ": restrict NULL sessions" + (current == null ? "" : " (now: " + current + ")"),
                 List.of(in.samba() ? "Samba refuses new NULL sessions at 'restrict anonymous = 2'; existing ones stay until closed"
-                        : "RestrictAnonymous in HKLM\\" + AnonymousSetting.LSA + "; existing NULL sessions stay until closed"),
+                        : "RestrictAnonymous in HKLM\\" + RegistryKeys.LSA + "; existing NULL sessions stay until closed"),
                 "smb-restrict-anonymous " + in.host() + " --set " + level + " --apply"));
         out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION, Finding.Kind.METHOD_2,
                 "Method 2 on " + String.join(", ", verdict.clientsToVisit()) + ": remove their printer shares",

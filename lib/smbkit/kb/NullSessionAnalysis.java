@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import smbkit.access.SessionFilter;
+import smbkit.model.SessionFilter;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
 
@@ -72,7 +72,7 @@ public final class NullSessionAnalysis {
     }
 
     private static boolean isGuestUser(String user, Sample last) {
-        return last.sessions().stream().anyMatch(s -> SessionKinds.of(s) == smbkit.model.SessionKind.GUEST
+        return last.sessions().stream().anyMatch(s -> s.kind() == smbkit.model.SessionKind.GUEST
                 && user.equalsIgnoreCase(s.user()));
     }
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import smbkit.access.SessionFilter;
+import smbkit.model.SessionFilter;
 import smbkit.model.Session;
 
 /**

@@ -1,5 +1,6 @@
 package smbkit.kb;
 
+import smbkit.model.Limits;
 import smbkit.model.ServerInfo;
 
 /**
@@ -10,14 +11,12 @@ import smbkit.model.ServerInfo;
  */
 public record SessionLimit(Integer limit, String basis) {
 
-    static final long UNLIMITED = 0xFFFFFFFFL;
-
     public static SessionLimit of(ServerInfo info) {
         if (info == null) {
             return new SessionLimit(null, "server info unavailable");
         }
         Long users = info.maxUsers();
-        boolean set = users != null && users > 0 && users != UNLIMITED && users < 1_000_000;
+        boolean set = users != null && users > 0 && users != Limits.UNLIMITED && users < 1_000_000;
         if (info.isSamba()) {
             return set ? new SessionLimit(users.intValue(), "Samba's 'max smbd processes' less its two helper processes")
                     : new SessionLimit(null, "Samba: no 'max smbd processes' (over the network, one in smb.conf "
@@ -32,7 +31,7 @@ public record SessionLimit(Integer limit, String basis) {
                 return new SessionLimit(kb, "KB 328459 figure for " + Platforms.describe(info));
             }
         }
-        if (users != null && users == UNLIMITED) {
+        if (users != null && users == Limits.UNLIMITED) {
             return new SessionLimit(null, "unlimited (sv102_users)");
         }
         return new SessionLimit(null, "no fixed limit for " + Platforms.describe(info));

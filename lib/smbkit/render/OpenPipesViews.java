@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import smbkit.kb.ClientActivity;
 import smbkit.kb.NullSessionAnalysis;
 import smbkit.model.Connection;
+import smbkit.model.Limits;
 import smbkit.model.OpenFile;
 import smbkit.model.Share;
 
@@ -63,7 +64,7 @@ public final class OpenPipesViews {
                 .column("remark", "Remark", String.class)
                 .column("path", "Path", String.class)
                 .column("current_uses", "Uses", Long.class)
-                .column(Column.of("max_uses", "Max", Long.class, v -> ((Number) v).longValue() == 0xFFFFFFFFL ? "unlimited" : v.toString()));
+                .column(Column.of("max_uses", "Max", Long.class, v -> ((Number) v).longValue() == Limits.UNLIMITED ? "unlimited" : v.toString()));
         for (Share s : shares.stream().sorted(java.util.Comparator.comparing(Share::name, Order.NAMES)).toList()) {
             t.row(s.name(), s.kind(), s.isPrinter(), s.remark(), s.path(), s.currentUses(), s.maxUses());
         }

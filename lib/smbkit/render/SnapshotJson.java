@@ -263,7 +263,7 @@ public final class SnapshotJson {
 
     /** Hosts compared as a user means them: case aside, \\ aside, the default port aside. */
     static String hostKey(String host) {
-        String h = smbkit.access.SessionFilter.normalize(host);
+        String h = smbkit.model.SessionFilter.normalize(host);
         return h.endsWith(":445") ? h.substring(0, h.length() - 4) : h;
     }
 

@@ -12,9 +12,10 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
-import smbkit.access.SessionFilter;
-import smbkit.kb.AnonymousSetting;
+import smbkit.model.RegistryKeys;
+import smbkit.model.SessionFilter;
 import smbkit.model.Connection;
+import smbkit.model.Limits;
 import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
 import smbkit.model.SessionListing;
@@ -29,10 +30,6 @@ public final class LocalSamba implements ServerAccess {
 
     /** What Samba reports over srvsvc as its type: workstation, server, print server, NT, Unix (Samba). */
     static final long SAMBA_TYPE = 0x809A03;
-    /** What Samba's srvsvc reports as sv102_users, whatever its configuration. */
-    static final long UNLIMITED = 0xFFFFFFFFL;
-    /** Samba counts two helper processes against 'max smbd processes'. */
-    static final int HELPER_PROCESSES = 2;
 
     private final SambaTools tools;
     private Map<String, String> globals;
@@ -66,7 +63,7 @@ public final class LocalSamba implements ServerAccess {
         if (serverInfo == null) {
             long max = number(global("max smbd processes"));
             serverInfo = new ServerInfo(global("netbios name"), 500, 6, 1, SAMBA_TYPE, global("server string"),
-                    max > HELPER_PROCESSES ? max - HELPER_PROCESSES : UNLIMITED);
+                    Limits.sambaSessions(max));
         }
         return serverInfo;
     }
@@ -177,7 +174,7 @@ public final class LocalSamba implements ServerAccess {
         if (share.isPrinter()) {
             tools.ok("net", "conf", "--", "setparm", share.name(), "printable", "yes");
         }
-        if (share.maxUses() != null && share.maxUses() > 0 && share.maxUses() < UNLIMITED) {
+        if (share.maxUses() != null && share.maxUses() > 0 && share.maxUses() < Limits.UNLIMITED) {
             tools.ok("net", "conf", "--", "setparm", share.name(), "max connections", Long.toString(share.maxUses()));
         }
         reload();
@@ -187,7 +184,7 @@ public final class LocalSamba implements ServerAccess {
     @Override
     public void deleteShare(String name) {
         Share share = share(name);
-        if (!registry().keyExists(AnonymousSetting.SAMBA_CONF + "\\" + share.name())) {
+        if (!registry().keyExists(RegistryKeys.SAMBA_CONF + "\\" + share.name())) {
             throw new SmbkitException(Failure.NOT_AVAILABLE, share.name() + " is defined in " + tools.conf()
                     + ", not in Samba's registry configuration, so net conf cannot remove it",
                     "Delete its section from " + tools.conf() + " and run 'smbcontrol smbd reload-config'");

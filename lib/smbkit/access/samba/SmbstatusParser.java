@@ -13,7 +13,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
-import smbkit.access.SessionFilter;
+import smbkit.model.SessionFilter;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
@@ -50,7 +50,7 @@ public final class SmbstatusParser {
                 long opens = this.opens.stream().filter(o -> o.pid() == s.pid() && o.uid() == s.uid()).count();
                 boolean guest = guestAccount != null && guestAccount.equalsIgnoreCase(s.user());
                 out.add(new Session(s.client(), s.user(), opens, start == null ? null : secondsSince(start), null,
-                        guest ? SESS_GUEST : 0L, null, null));
+                        guest ? Session.SESS_GUEST : 0L, null, null));
             }
             return out;
         }
@@ -118,7 +118,6 @@ public final class SmbstatusParser {
         }
     }
 
-    static final long SESS_GUEST = 1;
     /** FILE_READ_DATA | FILE_WRITE_DATA: the bits srvsvc keeps of an open's access mask. */
     static final long READ_WRITE = 0x3;
 

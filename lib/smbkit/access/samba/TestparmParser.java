@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import smbkit.model.Limits;
 import smbkit.model.Share;
 
 /**
@@ -82,13 +83,13 @@ public final class TestparmParser {
         boolean printer = yes(p.get("printable")) || yes(p.get("print ok"));
         long type = (printer ? Share.STYPE_PRINTQ : Share.STYPE_DISKTREE) | (yes(p.get("administrative share")) ? Share.STYPE_SPECIAL : 0);
         long max = parseOr(p.get("max connections"), 0);
-        return new Share(name, type, p.getOrDefault("comment", ""), 0L, max == 0 ? 0xFFFFFFFFL : max,
+        return new Share(name, type, p.getOrDefault("comment", ""), 0L, max == 0 ? Limits.UNLIMITED : max,
                 usesByShare.getOrDefault(name.toLowerCase(Locale.ROOT), 0L), SmbstatusParser.windowsPath(p.getOrDefault("path", "")), null);
     }
 
     /** Samba's built-in IPC$: its remark names the server string, its path is /tmp. */
     private static Share ipc(String serverString, Map<String, Long> usesByShare) {
-        return new Share("IPC$", Share.STYPE_SPECIAL | Share.STYPE_IPC, "IPC Service (" + serverString + ")", 0L, 0xFFFFFFFFL,
+        return new Share("IPC$", Share.STYPE_SPECIAL | Share.STYPE_IPC, "IPC Service (" + serverString + ")", 0L, Limits.UNLIMITED,
                 usesByShare.getOrDefault("ipc$", 0L), IPC_PATH, null);
     }
 

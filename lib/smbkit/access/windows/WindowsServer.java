@@ -16,7 +16,7 @@ import smbkit.SmbkitException;
 import smbkit.access.windows.NativeStructs.SecurityDescriptorLength;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
-import smbkit.access.SessionFilter;
+import smbkit.model.SessionFilter;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;

@@ -33,8 +33,6 @@ public final class Srvsvc {
     /** MAX_PREFERRED_LENGTH: let the server choose how much to return per reply. */
     public static final int MAX_PREFERRED_LENGTH = -1;
 
-    /** SESS_GUEST in sesi*_user_flags: the session was mapped to the guest account. */
-    public static final int SESS_GUEST = 0x1;
     /** SESS_NOENCRYPTION: the password was sent in the clear. */
     public static final int SESS_NOENCRYPTION = 0x2;
 

@@ -22,7 +22,7 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
-import smbkit.kb.AnonymousSetting;
+import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 import smbkit.model.Share;
 
@@ -44,7 +44,7 @@ class BackupsTest {
     }
 
     static RegFile.Entry samba(Optional<RegistryValue> v) {
-        return new RegFile.Entry(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous", v);
+        return new RegFile.Entry(RegistryKeys.SAMBA_GLOBAL, "restrict anonymous", v);
     }
 
     /**
@@ -91,7 +91,7 @@ class BackupsTest {
         assertEquals(HOST, b.host());
         assertEquals(List.of(samba(Optional.empty())), b.entries());
         Path windows = AnonymousRestriction.writeBackup(tmp.resolve("w.reg"), "fileserver",
-                List.of(new RegFile.Entry(AnonymousSetting.LSA, "RestrictAnonymous", Optional.of(RegistryValue.dword(0)))));
+                List.of(new RegFile.Entry(RegistryKeys.LSA, "RestrictAnonymous", Optional.of(RegistryValue.dword(0)))));
         assertEquals("fileserver", AnonymousRestriction.readBackup(windows).host());
     }
 
@@ -102,15 +102,15 @@ class BackupsTest {
         assertEquals(Failure.FILE_ERROR, e.failure());
         assertTrue(e.getMessage().contains("HKLM\\Software\\Samba\\smbconf\\files\\path"), e.getMessage());
 
-        Path pipes = forged("pipes.reg", "\r\n[HKEY_LOCAL_MACHINE\\" + AnonymousSetting.LANMAN + "]\r\n\"NullSessionShares\"=hex(7):41,00,00,00,00,00\r\n");
+        Path pipes = forged("pipes.reg", "\r\n[HKEY_LOCAL_MACHINE\\" + RegistryKeys.LANMAN + "]\r\n\"NullSessionShares\"=hex(7):41,00,00,00,00,00\r\n");
         assertTrue(refused(() -> AnonymousRestriction.readBackup(pipes)).getMessage().contains("NullSessionShares"));
 
-        Path delete = forged("delete.reg", "\r\n[HKEY_LOCAL_MACHINE\\" + AnonymousSetting.LSA + "]\r\n\"RestrictAnonymous\"=-\r\n"
+        Path delete = forged("delete.reg", "\r\n[HKEY_LOCAL_MACHINE\\" + RegistryKeys.LSA + "]\r\n\"RestrictAnonymous\"=-\r\n"
                 + "\"LmCompatibilityLevel\"=-\r\n");
         assertTrue(refused(() -> AnonymousRestriction.readBackup(delete)).getMessage().contains("LmCompatibilityLevel"),
                 "one bad value among good ones refuses the whole file");
 
-        Path type = forged("type.reg", "\r\n[HKEY_LOCAL_MACHINE\\" + AnonymousSetting.LSA + "]\r\n\"RestrictAnonymous\"=\"0\"\r\n");
+        Path type = forged("type.reg", "\r\n[HKEY_LOCAL_MACHINE\\" + RegistryKeys.LSA + "]\r\n\"RestrictAnonymous\"=\"0\"\r\n");
         assertTrue(refused(() -> AnonymousRestriction.readBackup(type)).getMessage().contains("REG_SZ"));
     }
 
@@ -129,7 +129,7 @@ class BackupsTest {
     @Test
     void aBadDwordOrHexIsAFileErrorNotABug() {
         for (String data : new String[] {"dword:zz", "dword:123456789", "hex(zz):00", "hex:0g", "hex:0", "hexx:00"}) {
-            String text = RegFile.HEADER + "\r\n[HKEY_LOCAL_MACHINE\\" + AnonymousSetting.LSA + "]\r\n\"RestrictAnonymous\"=" + data + "\r\n";
+            String text = RegFile.HEADER + "\r\n[HKEY_LOCAL_MACHINE\\" + RegistryKeys.LSA + "]\r\n\"RestrictAnonymous\"=" + data + "\r\n";
             SmbkitException e = refused(() -> RegFile.parse(text));
             assertEquals(Failure.FILE_ERROR, e.failure(), data);
         }
@@ -171,7 +171,7 @@ class BackupsTest {
         m.put("permissions", null);
         m.put("max_uses", 4294967295L);
         m.put("security_descriptor_hex", null);
-        m.put("registry_key", AnonymousSetting.SAMBA_CONF + "\\" + name);
+        m.put("registry_key", RegistryKeys.SAMBA_CONF + "\\" + name);
         m.put("registry_values", values);
         return m;
     }
@@ -220,7 +220,7 @@ class BackupsTest {
         include.put("include", value("/tmp/evil.conf"));
         Map<String, Object> global = printer("global", 1, printerValues());
         Map<String, Object> otherKey = printer("laser", 1, printerValues());
-        otherKey.put("registry_key", AnonymousSetting.SAMBA_CONF + "\\files");
+        otherKey.put("registry_key", RegistryKeys.SAMBA_CONF + "\\files");
         Map<String, Object> dword = new LinkedHashMap<>(printerValues());
         dword.put("max print jobs", Map.of("type_code", 4, "data_hex", "01000000"));
 
@@ -276,7 +276,7 @@ class BackupsTest {
         assertEquals(List.of(), empty.writes, "a dry run writes nothing");
 
         PrinterShares.restore(empty.access(), p, true, o -> { });
-        assertEquals("createKey " + AnonymousSetting.SAMBA_CONF + "\\laser", empty.writes.get(0));
+        assertEquals("createKey " + RegistryKeys.SAMBA_CONF + "\\laser", empty.writes.get(0));
         assertEquals(5, empty.writes.size(), empty.writes.toString());
     }
 

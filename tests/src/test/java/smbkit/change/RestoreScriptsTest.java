@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import smbkit.Scripts;
 import smbkit.io.SafeFiles;
-import smbkit.kb.AnonymousSetting;
+import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 
 /**
@@ -37,7 +37,7 @@ class RestoreScriptsTest {
 
     Path regBackup(String host) {
         return AnonymousRestriction.writeBackup(tmp.resolve("ra.reg"), host,
-                List.of(new RegFile.Entry(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous", Optional.empty())));
+                List.of(new RegFile.Entry(RegistryKeys.SAMBA_GLOBAL, "restrict anonymous", Optional.empty())));
     }
 
     Path printerBackup(String host) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
-import smbkit.access.SessionFilter;
+import smbkit.model.SessionFilter;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.RegistryValue;

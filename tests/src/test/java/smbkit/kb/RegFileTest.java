@@ -10,17 +10,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import smbkit.change.RegFile;
+import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 
 /** Method 1's backups: regedit's format, "absent" included, read back exactly. */
 class RegFileTest {
 
     static final List<RegFile.Entry> ENTRIES = List.of(
-            new RegFile.Entry(AnonymousSetting.LSA, "RestrictAnonymous", Optional.of(RegistryValue.dword(1))),
-            new RegFile.Entry(AnonymousSetting.LSA, "EveryoneIncludesAnonymous", Optional.empty()),
-            new RegFile.Entry(AnonymousSetting.LANMAN, "NullSessionPipes",
+            new RegFile.Entry(RegistryKeys.LSA, "RestrictAnonymous", Optional.of(RegistryValue.dword(1))),
+            new RegFile.Entry(RegistryKeys.LSA, "EveryoneIncludesAnonymous", Optional.empty()),
+            new RegFile.Entry(RegistryKeys.LANMAN, "NullSessionPipes",
                     Optional.of(RegistryValue.multiString(List.of("spoolss", "COMNAP", "SQL\\QUERY")))),
-            new RegFile.Entry(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous", Optional.of(RegistryValue.string("2 \"quoted\" \\"))));
+            new RegFile.Entry(RegistryKeys.SAMBA_GLOBAL, "restrict anonymous", Optional.of(RegistryValue.string("2 \"quoted\" \\"))));
 
     @Test
     void aBackupReadsLikeARegeditExportAndComesBackExactly() {
@@ -55,7 +56,7 @@ class RegFileTest {
     @Test
     void aDwordOfTheWrongSizeIsKeptExactlyAndNeverThrows() {
         RegistryValue odd = new RegistryValue(RegistryValue.REG_DWORD, new byte[] {1, 0});
-        List<RegFile.Entry> entries = List.of(new RegFile.Entry(AnonymousSetting.LSA, "RestrictAnonymous", Optional.of(odd)));
+        List<RegFile.Entry> entries = List.of(new RegFile.Entry(RegistryKeys.LSA, "RestrictAnonymous", Optional.of(odd)));
         String text = RegFile.write(List.of(), entries);
         assertTrue(text.contains("\"RestrictAnonymous\"=hex(4):01,00"), text);
         assertEquals(entries, RegFile.parse(text));

@@ -31,10 +31,10 @@ import smbkit.access.samba.LocalSamba;
 import smbkit.access.samba.SambaRegistry;
 import smbkit.access.samba.SambaTools;
 import smbkit.cli.AuthFile;
-import smbkit.kb.AnonymousSetting;
 import smbkit.kb.SessionLimit;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
+import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 import smbkit.model.Session;
 import smbkit.model.Share;
@@ -306,25 +306,25 @@ class LocalSambaLabTest {
     @Test
     void aLocalRestrictAnonymousChangeIsRestoredExactly() {
         SambaRegistry registry = new SambaRegistry(new SambaTools(Path.of(Lab.conf())));
-        registry.delete(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous");
+        registry.delete(RegistryKeys.SAMBA_GLOBAL, "restrict anonymous");
         Path backup = tmp.resolve("local.reg");
         try {
             Scripts.Result r = local("RestrictAnonymous", "--set", "2", "--apply", "--backup", backup.toString()).ok();
             assertTrue(r.out().contains("Probe skipped in local mode"), r.out());
-            assertEquals(Optional.of(RegistryValue.string("2")), registry.get(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous"));
+            assertEquals(Optional.of(RegistryValue.string("2")), registry.get(RegistryKeys.SAMBA_GLOBAL, "restrict anonymous"));
 
             local("RestrictAnonymous", "--restore", backup.toString(), "--apply").ok();
 
-            assertEquals(Optional.empty(), registry.get(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous"));
+            assertEquals(Optional.empty(), registry.get(RegistryKeys.SAMBA_GLOBAL, "restrict anonymous"));
         } finally {
-            registry.delete(AnonymousSetting.SAMBA_GLOBAL, "restrict anonymous");
+            registry.delete(RegistryKeys.SAMBA_GLOBAL, "restrict anonymous");
         }
     }
 
     @Test
     void aLocalPrinterShareRemovalIsRestoredExactly() throws Exception {
         SambaRegistry registry = new SambaRegistry(new SambaTools(Path.of(Lab.conf())));
-        Map<String, RegistryValue> laser = registry.values(AnonymousSetting.SAMBA_CONF + "\\laser");
+        Map<String, RegistryValue> laser = registry.values(RegistryKeys.SAMBA_CONF + "\\laser");
         local("RemovePrinterShares", "--apply", "--backup-dir", tmp.toString()).ok();
         Path backup;
         try (Stream<Path> files = Files.list(tmp)) {
@@ -336,7 +336,7 @@ class LocalSambaLabTest {
         } finally {
             local("RemovePrinterShares", "--restore", backup.toString(), "--apply").ok();
         }
-        assertEquals(laser, registry.values(AnonymousSetting.SAMBA_CONF + "\\laser"), "its registry values, exactly");
+        assertEquals(laser, registry.values(RegistryKeys.SAMBA_CONF + "\\laser"), "its registry values, exactly");
     }
 
     @Test

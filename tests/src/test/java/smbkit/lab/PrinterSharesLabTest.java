@@ -25,6 +25,7 @@ import smbkit.Lab;
 import smbkit.Scripts;
 import smbkit.access.RemoteServer;
 import smbkit.cli.AuthFile;
+import smbkit.model.RegistryKeys;
 import smbkit.model.Share;
 import smbkit.rpc.Credentials;
 import smbkit.rpc.SmbConnection;
@@ -128,7 +129,7 @@ class PrinterSharesLabTest {
         files.put("type", 1);
         files.put("remark", "");
         files.put("path", "/etc");
-        files.put("registry_key", smbkit.kb.AnonymousSetting.SAMBA_CONF + "\\files");
+        files.put("registry_key", RegistryKeys.SAMBA_CONF + "\\files");
         files.put("registry_values", values);
         Map<String, Object> b = new java.util.LinkedHashMap<>();
         b.put("tool", "remove-printer-shares");

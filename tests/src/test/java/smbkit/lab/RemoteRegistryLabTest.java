@@ -27,7 +27,7 @@ import smbkit.access.RemoteRegistry;
 import smbkit.access.samba.SambaRegistry;
 import smbkit.access.samba.SambaTools;
 import smbkit.cli.AuthFile;
-import smbkit.kb.AnonymousSetting;
+import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 import smbkit.rpc.Credentials;
 import smbkit.rpc.SmbConnection;
@@ -158,7 +158,7 @@ class RemoteRegistryLabTest {
 
     @Test
     void sambasRegistryConfigurationReadsAsNetConfKeepsIt() throws Exception {
-        assertTrue(registry.keyExists(AnonymousSetting.SAMBA_CONF), "the lab includes its registry configuration");
+        assertTrue(registry.keyExists(RegistryKeys.SAMBA_CONF), "the lab includes its registry configuration");
         // A [global] section of the registry configuration, made here rather than expected from an earlier test.
         try (AutoCloseable global = Lab.global("log level", "1")) {
             readsAsNetConfKeepsIt();
@@ -170,20 +170,20 @@ class RemoteRegistryLabTest {
         List<String> remote = null;
         List<String> viaNet = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            remote = registry.subkeys(AnonymousSetting.SAMBA_CONF);
-            viaNet = local.subkeys(AnonymousSetting.SAMBA_CONF);
+            remote = registry.subkeys(RegistryKeys.SAMBA_CONF);
+            viaNet = local.subkeys(RegistryKeys.SAMBA_CONF);
             if (remote.equals(viaNet) && remote.contains("laser")
-                    && registry.values(AnonymousSetting.SAMBA_CONF + "\\laser").equals(local.values(AnonymousSetting.SAMBA_CONF + "\\laser"))) {
+                    && registry.values(RegistryKeys.SAMBA_CONF + "\\laser").equals(local.values(RegistryKeys.SAMBA_CONF + "\\laser"))) {
                 break;
             }
             Thread.sleep(1000);
         }
         assertEquals(viaNet, remote);
         assertTrue(remote.contains("global"), remote.toString());
-        Map<String, RegistryValue> laser = registry.values(AnonymousSetting.SAMBA_CONF + "\\laser");
+        Map<String, RegistryValue> laser = registry.values(RegistryKeys.SAMBA_CONF + "\\laser");
         assertEquals(RegistryValue.string("yes"), laser.get("printable"), laser.toString());
         assertEquals(RegistryValue.string("Lab laser printer"), laser.get("comment"), laser.toString());
-        assertEquals(local.values(AnonymousSetting.SAMBA_CONF + "\\laser"), laser);
+        assertEquals(local.values(RegistryKeys.SAMBA_CONF + "\\laser"), laser);
     }
 
     @Test
@@ -203,7 +203,7 @@ class RemoteRegistryLabTest {
             assertEquals(Failure.ACCESS_DENIED, assertThrows(SmbkitException.class, () -> asUser.delete(KEY + "\\readable", "v")).failure());
             assertEquals(Failure.ACCESS_DENIED, assertThrows(SmbkitException.class, () -> asUser.createKey(KEY + "\\mine")).failure());
 
-            SmbkitException conf = assertThrows(SmbkitException.class, () -> asUser.values(AnonymousSetting.SAMBA_GLOBAL));
+            SmbkitException conf = assertThrows(SmbkitException.class, () -> asUser.values(RegistryKeys.SAMBA_GLOBAL));
             assertEquals(Failure.ACCESS_DENIED, conf.failure(), "Samba's configuration is for administrators only");
         }
         assertEquals(Optional.of(RegistryValue.string("x")), registry.get(KEY + "\\readable", "v"), "nothing changed");

@@ -22,7 +22,7 @@ import smbkit.Lab;
 import smbkit.Scripts;
 import smbkit.access.RemoteServer;
 import smbkit.cli.AuthFile;
-import smbkit.kb.AnonymousSetting;
+import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 import smbkit.rpc.Credentials;
 import smbkit.rpc.SmbConnection;
@@ -35,7 +35,7 @@ import smbkit.rpc.Target;
 @Tag("lab")
 class RestrictAnonymousLabTest {
 
-    static final String KEY = AnonymousSetting.SAMBA_GLOBAL;
+    static final String KEY = RegistryKeys.SAMBA_GLOBAL;
     static final String NAME = "restrict anonymous";
 
     @TempDir

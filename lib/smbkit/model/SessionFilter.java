@@ -1,8 +1,6 @@
-package smbkit.access;
+package smbkit.model;
 
 import java.util.Locale;
-
-import smbkit.model.Session;
 
 /** The --client/--user filters, applied on the client side as well (Samba ignores them on the server). */
 public final class SessionFilter {
