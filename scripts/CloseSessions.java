@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
-import smbkit.access.SessionFilter;
+import smbkit.model.SessionFilter;
 import smbkit.change.ChangeJournal;
 import smbkit.change.CloseRecord;
 import smbkit.change.Records;

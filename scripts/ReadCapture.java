@@ -22,7 +22,7 @@ import smbkit.Failure;
 import smbkit.capture.CaptureAnalysis;
 import smbkit.capture.LiveCapture;
 import smbkit.capture.report.CaptureHtml;
-import smbkit.capture.report.CaptureReport;
+import smbkit.capture.CaptureReport;
 import smbkit.capture.report.CaptureView;
 import smbkit.cli.Cli;
 import smbkit.cli.OutputOptions;

@@ -22,7 +22,8 @@ import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
 import smbkit.change.AnonymousRestriction;
 import smbkit.change.ChangeJournal;
-import smbkit.change.RegFile;
+import smbkit.change.RegBackup;
+import smbkit.io.RegFile;
 import smbkit.change.Records;
 import smbkit.cli.Cli;
 import smbkit.cli.Converters;
@@ -91,7 +92,7 @@ public class RestrictAnonymous implements Callable<Integer> {
         if (toOtherHost && restore == null) {
             throw new SmbkitException(Failure.USAGE, "--to-other-host goes with --restore", "Drop it, or add --restore BACKUP");
         }
-        RegFile.Backup saved = restore == null ? null : AnonymousRestriction.readBackup(restore);
+        RegBackup saved = restore == null ? null : AnonymousRestriction.readBackup(restore);
         try (ServerAccess server = saved != null ? openFor(saved.host()) : target.open()) {
             if (saved != null) {
                 return restore(server, saved, out);
@@ -159,7 +160,7 @@ public class RestrictAnonymous implements Callable<Integer> {
         return a.equalsIgnoreCase(b);
     }
 
-    private int restore(ServerAccess server, RegFile.Backup saved, PrintWriter out) {
+    private int restore(ServerAccess server, RegBackup saved, PrintWriter out) {
         Registry registry = server.registry();
         List<String> plan = new ArrayList<>();
         for (RegFile.Entry e : saved.entries()) {

@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 import smbkit.access.RemoteServer;
 import smbkit.access.ServerAccess;
-import smbkit.access.SnapshotCollector;
+import smbkit.scan.SnapshotCollector;
 import smbkit.cli.AuthFile;
 import smbkit.kb.HostDiagnosis;
 import smbkit.kb.Sample;

@@ -14,12 +14,12 @@ import smbkit.SmbkitException;
 import smbkit.capture.net.IpFragments;
 import smbkit.capture.net.IpPacket;
 import smbkit.capture.net.TcpStreams;
+import smbkit.capture.pcap.Bytes;
 import smbkit.capture.pcap.CaptureFile;
 import smbkit.capture.pcap.Frame;
 import smbkit.capture.pcap.LinkLayer;
-import smbkit.capture.report.CaptureReport;
-import smbkit.capture.report.Findings;
-import smbkit.capture.report.SmbSession;
+import smbkit.capture.pcap.Malformed;
+import smbkit.capture.smb.SmbSession;
 import smbkit.capture.smb.SmbConversation;
 
 /**

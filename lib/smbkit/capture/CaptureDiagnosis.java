@@ -10,9 +10,7 @@ import java.util.TreeSet;
 
 import smbkit.SmbkitException;
 import smbkit.capture.net.Addresses;
-import smbkit.capture.report.CaptureReport;
-import smbkit.capture.report.Findings;
-import smbkit.capture.report.SmbSession;
+import smbkit.capture.smb.SmbSession;
 import smbkit.kb.Finding;
 import smbkit.kb.HostDiagnosis;
 import smbkit.rpc.Target;

@@ -10,6 +10,7 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
+import smbkit.io.RegFile;
 import smbkit.io.SafeFiles;
 import smbkit.kb.AnonymousSetting;
 import smbkit.model.RegistryKeys;
@@ -104,7 +105,7 @@ public final class AnonymousRestriction {
 
     /** Writes the sealed .reg backup of what is there now, never over another file; returns where it went. */
     public static Path writeBackup(Path file, String host, List<RegFile.Entry> entries) {
-        String text = RegFile.sealed(TOOL, host, List.of("smbkit restrict-anonymous backup of " + host + ", " + Instant.now(),
+        String text = RegBackup.sealed(TOOL, host, List.of("smbkit restrict-anonymous backup of " + host + ", " + Instant.now(),
                 "A value written as - was absent: restoring deletes it.",
                 "Restore with: smb-restrict-anonymous " + host + " --restore " + file.getFileName() + " --apply"), entries);
         return SafeFiles.createNew(file, text);
@@ -115,9 +116,9 @@ public final class AnonymousRestriction {
      * values this step backs up (RestrictAnonymous on Windows, 'restrict anonymous' in Samba's registry
      * configuration), each absent or of the type this step writes. Anything else is refused, named.
      */
-    public static RegFile.Backup readBackup(Path file) {
+    public static RegBackup readBackup(Path file) {
         byte[] bytes = SafeFiles.read(file, MAX_BACKUP, "backup", "Give the .reg file restrict-anonymous wrote");
-        RegFile.Backup b = RegFile.readSealed(RegFile.text(bytes));
+        RegBackup b = RegBackup.readSealed(RegFile.text(bytes));
         if (!TOOL.equals(b.tool())) {
             throw refused(file, "it is a backup of " + b.tool() + ", not of restrict-anonymous");
         }

@@ -16,7 +16,7 @@ import smbkit.model.Connection;
 import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 import smbkit.model.Share;
-import smbkit.render.SecurityDescriptors;
+import smbkit.rpc.dtyp.SecurityDescriptorText;
 
 /**
  * KB 328459's Method 2 on one machine: its printer shares, removed with all it takes to put them back.
@@ -160,8 +160,8 @@ public final class PrinterShares {
             m.put("path", s.path());
             m.put("permissions", s.permissions());
             m.put("max_uses", s.maxUses());
-            m.put("security_descriptor", SecurityDescriptors.describe(s.securityDescriptor()));
-            m.put("security_descriptor_sddl", SecurityDescriptors.sddl(s.securityDescriptor()));
+            m.put("security_descriptor", SecurityDescriptorText.describe(s.securityDescriptor()));
+            m.put("security_descriptor_sddl", SecurityDescriptorText.sddl(s.securityDescriptor()));
             m.put("security_descriptor_hex", s.securityDescriptor() == null ? null : HexFormat.of().formatHex(s.securityDescriptor()));
             m.put("registry_key", p.registryKey());
             Map<String, Object> values = new LinkedHashMap<>();
@@ -406,7 +406,7 @@ public final class PrinterShares {
             differences.add("path " + now.path());
         }
         if (wanted.securityDescriptor() != null && !java.util.Arrays.equals(now.securityDescriptor(), wanted.securityDescriptor())) {
-            differences.add("security descriptor " + SecurityDescriptors.describe(now.securityDescriptor()));
+            differences.add("security descriptor " + SecurityDescriptorText.describe(now.securityDescriptor()));
         }
         return differences.isEmpty() ? new Outcome(wanted.name(), true, "restored, as in the backup")
                 : new Outcome(wanted.name(), false, "restored but differs: " + String.join(", ", differences));

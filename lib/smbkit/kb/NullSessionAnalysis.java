@@ -35,7 +35,7 @@ public final class NullSessionAnalysis {
         }
         List<Track> tracks = track(samples);
         Sample last = samples.get(samples.size() - 1);
-        Map<String, List<TrackedSession>> byClient = new java.util.TreeMap<>(smbkit.render.Order.NAMES); // clients in a stable order, whatever order the server or a saved file gives
+        Map<String, List<TrackedSession>> byClient = new java.util.TreeMap<>(smbkit.model.Order.NAMES); // clients in a stable order, whatever order the server or a saved file gives
         for (Track t : tracks) {
             boolean present = t.lastSample == samples.size() - 1;
             long span = Duration.between(samples.get(t.firstSample).at(), samples.get(t.lastSample).at()).toSeconds();

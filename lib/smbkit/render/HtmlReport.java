@@ -15,6 +15,7 @@ import smbkit.kb.Finding;
 import smbkit.kb.HostDiagnosis;
 import smbkit.kb.SessionCount;
 import smbkit.kb.SessionLimit;
+import smbkit.model.Order;
 import smbkit.model.Session;
 import smbkit.model.Snapshot;
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import smbkit.kb.NullClient;
 import smbkit.kb.Persistence;
+import smbkit.model.Order;
 
 /** find-null-sessions' output: one row per client holding NULL sessions, then the verdict. */
 public final class NullSessionsView {

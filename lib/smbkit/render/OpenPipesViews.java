@@ -9,6 +9,7 @@ import smbkit.kb.NullSessionAnalysis;
 import smbkit.model.Connection;
 import smbkit.model.Limits;
 import smbkit.model.OpenFile;
+import smbkit.model.Order;
 import smbkit.model.Share;
 
 /** map-open-pipes' views: net files, the connection table, net share, and the join per client. */

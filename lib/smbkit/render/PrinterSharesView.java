@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import smbkit.change.PrinterShares;
+import smbkit.rpc.dtyp.SecurityDescriptorText;
 
 /** remove-printer-shares' output: one row per printer share per host, with what was (or would be) done. */
 public final class PrinterSharesView {
@@ -27,7 +28,7 @@ public final class PrinterSharesView {
         for (PrinterShares.Printer p : plan.printers()) {
             t.row(plan.host(), p.share().name(), p.share().remark(), p.share().path(), p.connections(),
                     p.clients().isEmpty() ? null : String.join(", ", p.clients()),
-                    SecurityDescriptors.describe(p.share().securityDescriptor()),
+                    SecurityDescriptorText.describe(p.share().securityDescriptor()),
                     plan.way().label,
                     results.getOrDefault(p.share().name(), plan.way() == PrinterShares.Way.NONE ? "refused" : "would remove"));
         }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import smbkit.kb.Platforms;
 import smbkit.kb.SessionCount;
+import smbkit.model.Order;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 

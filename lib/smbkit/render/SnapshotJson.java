@@ -18,6 +18,7 @@ import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 import smbkit.model.Share;
 import smbkit.model.Snapshot;
+import smbkit.rpc.dtyp.SecurityDescriptorText;
 
 /**
  * smb-diagnose's snapshot as JSON, with the same field names the steps print with {@code --format json};
@@ -102,7 +103,7 @@ public final class SnapshotJson {
         m.put("current_uses", s.currentUses());
         m.put("max_uses", s.maxUses());
         m.put("permissions", s.permissions());
-        m.put("security_descriptor", s.securityDescriptor() == null ? null : SecurityDescriptors.describe(s.securityDescriptor()));
+        m.put("security_descriptor", s.securityDescriptor() == null ? null : SecurityDescriptorText.describe(s.securityDescriptor()));
         m.put("security_descriptor_hex", s.securityDescriptor() == null ? null : HexFormat.of().formatHex(s.securityDescriptor()));
         return m;
     }

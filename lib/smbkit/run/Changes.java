@@ -15,7 +15,7 @@ import smbkit.change.ChangeJournal;
 import smbkit.change.CloseRecord;
 import smbkit.change.PrinterShares;
 import smbkit.change.Records;
-import smbkit.change.RegFile;
+import smbkit.io.RegFile;
 import smbkit.change.SessionCloser;
 import smbkit.kb.ClosePlan;
 import smbkit.kb.CloseTarget;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
-import smbkit.change.RegFile;
+import smbkit.io.RegFile;
 import smbkit.model.RegistryValue;
 
 /**

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
-import smbkit.cli.EnvCredentials;
+import smbkit.io.ChildEnvironment;
 
 /**
  * Samba's own tools (smbstatus, testparm, net, smbcontrol, smbd) run against one configuration file. They
@@ -135,7 +135,7 @@ public final class SambaTools {
     /** How every tool is started: no input, and none of smbkit's credentials in its environment. */
     static ProcessBuilder processBuilder(List<String> cmd) {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        EnvCredentials.scrub(pb.environment());
+        ChildEnvironment.scrub(pb.environment());
         return pb;
     }
 

@@ -1,7 +1,7 @@
 package smbkit.capture.dcerpc;
 
-import smbkit.capture.Bytes;
-import smbkit.capture.Malformed;
+import smbkit.capture.pcap.Bytes;
+import smbkit.capture.pcap.Malformed;
 
 /** A reader of NDR 2.0 (little-endian) stubs: aligned integers, pointers' referent ids, strings, handles. */
 final class Ndr {

@@ -6,10 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import smbkit.capture.Bytes;
-import smbkit.capture.Malformed;
-import smbkit.capture.report.SmbSession;
-import smbkit.capture.report.SpoolssHandle;
+import smbkit.capture.pcap.Bytes;
+import smbkit.capture.pcap.Malformed;
+import smbkit.capture.smb.SmbSession;
 
 /**
  * DCE/RPC (connection-oriented, MS-RPCE) over one open named pipe, both directions: PDUs cut from whatever

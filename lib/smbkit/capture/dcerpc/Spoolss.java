@@ -1,6 +1,6 @@
 package smbkit.capture.dcerpc;
 
-import smbkit.capture.Bytes;
+import smbkit.capture.pcap.Bytes;
 
 /**
  * The spoolss calls the KB is about, decoded from their NDR stubs (MS-RPRN): the opens with the printer name

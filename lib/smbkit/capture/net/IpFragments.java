@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import smbkit.capture.Bytes;
+import smbkit.capture.pcap.Bytes;
 
 /**
  * IPv4 fragments put back together (RFC 791, as a receiver does): fragments of one datagram (same source,

@@ -1,6 +1,6 @@
 package smbkit.capture.net;
 
-import smbkit.capture.Bytes;
+import smbkit.capture.pcap.Bytes;
 
 /**
  * IPv4 and IPv6 down to TCP. A fragment (first or not) is returned as {@link Skip#FRAGMENT}: the caller puts

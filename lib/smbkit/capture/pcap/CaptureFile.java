@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import smbkit.capture.Malformed;
-
 /**
  * Reads a capture file frame by frame, classic pcap (the four magic numbers: micro- or nanosecond
  * timestamps, either byte order) or pcapng (sections in either byte order, several interfaces with their own

@@ -1,6 +1,5 @@
 package smbkit.capture.pcap;
 
-import smbkit.capture.Bytes;
 
 /**
  * From a frame's link layer to its IP packet: Ethernet (with 802.1Q/802.1ad VLAN tags), Linux cooked

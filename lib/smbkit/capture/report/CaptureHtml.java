@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import smbkit.SmbKit;
+import smbkit.capture.CaptureReport;
+import smbkit.capture.Findings;
+import smbkit.capture.smb.SmbSession;
 import smbkit.kb.Finding;
 import smbkit.render.HtmlReport;
 

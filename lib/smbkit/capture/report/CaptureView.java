@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import smbkit.capture.CaptureReport;
+import smbkit.capture.Findings;
+import smbkit.capture.dcerpc.SpoolssHandle;
+import smbkit.capture.smb.SmbSession;
 import smbkit.kb.Finding;
 import smbkit.render.Column;
 import smbkit.render.Format;

@@ -2,7 +2,7 @@ package smbkit.capture.smb;
 
 import java.nio.charset.StandardCharsets;
 
-import smbkit.capture.Bytes;
+import smbkit.capture.pcap.Bytes;
 
 /**
  * Who a session set-up says the client is, from its security blob: NTLMSSP's AUTHENTICATE message (user,

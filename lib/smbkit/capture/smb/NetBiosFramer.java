@@ -1,6 +1,6 @@
 package smbkit.capture.smb;
 
-import smbkit.capture.Bytes;
+import smbkit.capture.pcap.Bytes;
 import smbkit.capture.net.StreamSink;
 
 /**

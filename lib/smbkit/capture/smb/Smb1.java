@@ -6,8 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import smbkit.capture.Bytes;
-import smbkit.capture.report.SmbSession;
+import smbkit.capture.pcap.Bytes;
 
 /**
  * SMB1 (MS-CIFS, MS-SMB): negotiate, session set-up AndX (NTLMSSP in extended security, or the plain
@@ -48,7 +47,7 @@ final class Smb1 {
 
     void message(Bytes m, boolean fromClient, long time) {
         if (m.length() < 33) {
-            throw new smbkit.capture.Malformed("SMB1 message of " + m.length() + " bytes");
+            throw new smbkit.capture.pcap.Malformed("SMB1 message of " + m.length() + " bytes");
         }
         int cmd = m.u8(4);
         long status = m.u32(5);

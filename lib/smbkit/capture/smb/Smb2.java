@@ -1,7 +1,6 @@
 package smbkit.capture.smb;
 
-import smbkit.capture.Bytes;
-import smbkit.capture.report.SmbSession;
+import smbkit.capture.pcap.Bytes;
 
 /**
  * SMB2/3 (MS-SMB2): compounds, async interim responses (STATUS_PENDING), negotiate, session set-up and
@@ -65,7 +64,7 @@ final class Smb2 {
         for (int i = 0; i < 64 && at < m.length(); i++) {
             Bytes h = m.from(at);
             if (h.u16(4) != 64) {
-                throw new smbkit.capture.Malformed("SMB2 header size " + h.u16(4));
+                throw new smbkit.capture.pcap.Malformed("SMB2 header size " + h.u16(4));
             }
             long next = h.u32(20);
             Bytes cmd = next == 0 ? h : h.slice(0, (int) Math.min(next, h.length()));
@@ -74,7 +73,7 @@ final class Smb2 {
                 break;
             }
             if (next < 64 || next % 8 != 0) {
-                throw new smbkit.capture.Malformed("SMB2 next command at " + next);
+                throw new smbkit.capture.pcap.Malformed("SMB2 next command at " + next);
             }
             at += (int) next;
         }

@@ -22,6 +22,7 @@ import smbkit.model.SessionListing;
 import smbkit.model.Share;
 import smbkit.model.Snapshot;
 import smbkit.render.DiagnosisView;
+import smbkit.scan.SnapshotCollector;
 
 /**
  * The collector on a scripted server: a server that dies in the middle keeps what was read, and every part

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import smbkit.Failure;
 import smbkit.Scripts;
 import smbkit.SmbkitException;
-import smbkit.capture.report.CaptureReport;
 
 /**
  * Damaged captures: every truncation of every shared capture, random corruption, a bad magic number, a

@@ -22,6 +22,7 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
+import smbkit.io.RegFile;
 import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 import smbkit.model.Share;
@@ -52,18 +53,18 @@ class BackupsTest {
      * what a backup may restore is checked on its own, not only by its seal.
      */
     Path forged(String name, String body) throws Exception {
-        String text = RegFile.sealed(AnonymousRestriction.TOOL, HOST, List.of(), List.of()) ;
-        String withBody = text.substring(0, text.lastIndexOf("; " + RegFile.SEAL)) + body;
-        String sealed = withBody + "; " + RegFile.SEAL + smbkit.io.BackupSeal.of(withBody) + "\r\n";
+        String text = RegBackup.sealed(AnonymousRestriction.TOOL, HOST, List.of(), List.of()) ;
+        String withBody = text.substring(0, text.lastIndexOf("; " + RegBackup.SEAL)) + body;
+        String sealed = withBody + "; " + RegBackup.SEAL + smbkit.io.BackupSeal.of(withBody) + "\r\n";
         return Files.writeString(tmp.resolve(name), sealed);
     }
 
     @Test
     void aBackupResealedWithoutTheKeyIsRefused() throws Exception {
         String text = Files.readString(reg(List.of(samba(Optional.of(RegistryValue.string("1"))))));
-        String body = text.substring(0, text.lastIndexOf("; " + RegFile.SEAL)).replace("\"1\"", "\"0\"");
+        String body = text.substring(0, text.lastIndexOf("; " + RegBackup.SEAL)).replace("\"1\"", "\"0\"");
         // anyone can compute a plain checksum; only this user's key makes a seal
-        String resealed = body + "; " + RegFile.SEAL + HexFormat.of().formatHex(java.security.MessageDigest
+        String resealed = body + "; " + RegBackup.SEAL + HexFormat.of().formatHex(java.security.MessageDigest
                 .getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8))) + "\r\n";
         Path f = Files.writeString(tmp.resolve("resealed.reg"), resealed);
         SmbkitException e = refused(() -> AnonymousRestriction.readBackup(f));
@@ -87,7 +88,7 @@ class BackupsTest {
     @Test
     void aRegBackupRoundTripsWithItsHostAndAbsentValues() {
         Path file = reg(List.of(samba(Optional.empty())));
-        RegFile.Backup b = AnonymousRestriction.readBackup(file);
+        RegBackup b = AnonymousRestriction.readBackup(file);
         assertEquals(HOST, b.host());
         assertEquals(List.of(samba(Optional.empty())), b.entries());
         Path windows = AnonymousRestriction.writeBackup(tmp.resolve("w.reg"), "fileserver",
@@ -117,7 +118,7 @@ class BackupsTest {
     @Test
     void aCutChangedOrUnsealedRegBackupIsRefused() throws Exception {
         String whole = Files.readString(reg(List.of(samba(Optional.of(RegistryValue.string("1"))))));
-        for (int cut : new int[] {whole.length() - 10, whole.indexOf("; " + RegFile.SEAL), whole.length() / 2, 0}) {
+        for (int cut : new int[] {whole.length() - 10, whole.indexOf("; " + RegBackup.SEAL), whole.length() / 2, 0}) {
             Path f = Files.writeString(tmp.resolve("cut" + cut + ".reg"), whole.substring(0, cut));
             SmbkitException e = refused(() -> AnonymousRestriction.readBackup(f));
             assertEquals(Failure.FILE_ERROR, e.failure(), "cut at " + cut);

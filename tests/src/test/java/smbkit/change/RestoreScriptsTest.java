@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import smbkit.Scripts;
+import smbkit.io.RegFile;
 import smbkit.io.SafeFiles;
 import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
@@ -62,7 +63,7 @@ class RestoreScriptsTest {
     @Test
     void restrictAnonymousRefusesAHostileOrCutBackupBeforeConnecting() throws Exception {
         String whole = Files.readString(regBackup(NOBODY));
-        Path cut = Files.writeString(tmp.resolve("cut.reg"), whole.substring(0, whole.indexOf("; " + RegFile.SEAL)));
+        Path cut = Files.writeString(tmp.resolve("cut.reg"), whole.substring(0, whole.indexOf("; " + RegBackup.SEAL)));
         Path other = Files.writeString(tmp.resolve("other.reg"), whole.replace("restrict anonymous", "path"));
         for (Path p : List.of(cut, other, Path.of("/dev/zero"))) {
             Scripts.Result r = Scripts.run("RestrictAnonymous", NOBODY, "-N", "--restore", p.toString(), "--apply");

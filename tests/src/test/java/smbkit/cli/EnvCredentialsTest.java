@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import smbkit.io.ChildEnvironment;
 import smbkit.rpc.Credentials;
 
 /** SMBKIT_USER / USER in smbclient's USER%PASSWORD form are split as -U splits it, in one place for every caller. */
@@ -61,7 +62,7 @@ class EnvCredentialsTest {
     void aChildProcessInheritsNoCredentials() {
         Map<String, String> env = new HashMap<>(Map.of("SMBKIT_PASSWORD", "s3cret", "SMBKIT_USER", "admin%s3cret",
                 "USER", "root%s3cret", "PATH", "/usr/bin"));
-        EnvCredentials.scrub(env);
+        ChildEnvironment.scrub(env);
         assertNull(env.get("SMBKIT_PASSWORD"));
         assertEquals(Map.of("SMBKIT_USER", "admin", "USER", "root", "PATH", "/usr/bin"), env);
     }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
-import smbkit.access.SnapshotCollector;
+import smbkit.scan.SnapshotCollector;
 import smbkit.change.AnonymousRestriction;
 import smbkit.change.PrinterShares;
 import smbkit.kb.HostDiagnosis;

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import smbkit.change.RegFile;
+import smbkit.io.RegFile;
 import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 

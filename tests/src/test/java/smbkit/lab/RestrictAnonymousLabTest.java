@@ -174,10 +174,10 @@ class RestrictAnonymousLabTest {
         restrict("--set", "2", "--apply", "--backup", backup.toString(), "--no-probe").ok();
         String text = Files.readString(backup);
         // a hostile edit that keeps the file well-formed: another value before the good one, re-sealed
-        String body = text.substring(0, text.lastIndexOf("; " + smbkit.change.RegFile.SEAL))
+        String body = text.substring(0, text.lastIndexOf("; " + smbkit.change.RegBackup.SEAL))
                 .replace("\"restrict anonymous\"=", "\"guest ok\"=\"yes\"\r\n\"restrict anonymous\"=");
         // sealed with this user's key, as if it had leaked: the content is checked on its own
-        String sealed = body + "; " + smbkit.change.RegFile.SEAL + smbkit.io.BackupSeal.of(body) + "\r\n";
+        String sealed = body + "; " + smbkit.change.RegBackup.SEAL + smbkit.io.BackupSeal.of(body) + "\r\n";
         Path hostile = Files.writeString(tmp.resolve("hostile.reg"), sealed);
 
         Scripts.Result r = restrict("--restore", hostile.toString(), "--apply", "--no-probe");

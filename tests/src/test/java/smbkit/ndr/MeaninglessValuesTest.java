@@ -16,7 +16,7 @@ import jcifs.util.Encdec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.Vectors;
-import smbkit.access.SnapshotCollector;
+import smbkit.scan.SnapshotCollector;
 import smbkit.change.AnonymousRestriction;
 import smbkit.change.PrinterShares;
 import smbkit.fuzz.Book;

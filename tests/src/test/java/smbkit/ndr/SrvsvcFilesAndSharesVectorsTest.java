@@ -14,7 +14,7 @@ import smbkit.kb.NullSessionAnalysis;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.Share;
-import smbkit.render.SecurityDescriptors;
+import smbkit.rpc.dtyp.SecurityDescriptorText;
 import smbkit.rpc.ndr.NdrStruct;
 import smbkit.rpc.srvsvc.EnumCall;
 import smbkit.rpc.srvsvc.FileCloseCall;
@@ -112,10 +112,10 @@ class SrvsvcFilesAndSharesVectorsTest {
         assertEquals(stub.length, get.decodeStub(stub));
         assertEquals(100, get.info().blob("security_descriptor").length);
         assertEquals(printer, SrvsvcModels.share(get.info()), "NetrShareGetInfo and NetrShareEnumAll agree");
-        assertEquals("O:BAG:SYD:(A;;0x20008;;;WD)(A;;0xf000c;;;BA)", SecurityDescriptors.sddl(printer.securityDescriptor()),
+        assertEquals("O:BAG:SYD:(A;;0x20008;;;WD)(A;;0xf000c;;;BA)", SecurityDescriptorText.sddl(printer.securityDescriptor()),
                 "the descriptor impacket encoded");
         assertEquals("Everyone: print; BUILTIN\\Administrators: manage printers",
-                SecurityDescriptors.describe(printer.securityDescriptor()));
+                SecurityDescriptorText.describe(printer.securityDescriptor()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import smbkit.model.OpenFile;
+import smbkit.model.Order;
 import smbkit.model.Session;
 import smbkit.model.Share;
 

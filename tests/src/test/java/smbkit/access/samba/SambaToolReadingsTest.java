@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import smbkit.change.RegFile;
+import smbkit.io.RegFile;
 import smbkit.model.Connection;
 import smbkit.model.RegistryValue;
 import smbkit.model.Share;

@@ -1,4 +1,4 @@
-package smbkit.capture.report;
+package smbkit.capture.dcerpc;
 
 /**
  * A print spooler handle a session opened over \PIPE\spoolss, followed from its open (RpcOpenPrinter,

@@ -1,4 +1,6 @@
-package smbkit.capture;
+package smbkit.capture.pcap;
+
+import smbkit.capture.pcap.Bytes;
 
 /**
  * Bytes that contradict themselves inside a capture (a length past the end, a field out of range). Decoders

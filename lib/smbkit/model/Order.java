@@ -1,4 +1,4 @@
-package smbkit.render;
+package smbkit.model;
 
 import java.util.Comparator;
 

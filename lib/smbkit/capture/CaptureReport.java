@@ -1,10 +1,11 @@
-package smbkit.capture.report;
+package smbkit.capture;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import smbkit.capture.smb.SmbSession;
 import smbkit.kb.Finding;
 
 /** What a capture shows: the files read, every SMB session per client, the findings, and notes on damage. */

@@ -1,4 +1,4 @@
-package smbkit.access;
+package smbkit.scan;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +13,12 @@ import java.util.function.Function;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.ServerAccess;
 import smbkit.kb.HostDiagnosis;
-import smbkit.model.Snapshot;
 
 /**
- * Diagnoses many hosts at once, at most {@code parallel} at a time, each within its own deadline; a host that
- * is down, refuses or runs out of time is recorded as such and the scan goes on.
+ * Works on many hosts at once, at most {@code parallel} at a time, each within its own deadline; a host that
+ * is down, refuses or runs out of time is recorded as such and the scan goes on. {@link #run} diagnoses each.
  */
 public final class HostScan {
 
@@ -29,7 +29,24 @@ public final class HostScan {
         void done(String host);
     }
 
+    /** One host's result: its value, or why there is none (a line to show and the failure's kind). */
+    public record Outcome<T>(String host, T value, String error, Failure failure) {}
+
+    /** Snapshots and diagnoses each host, in the order given. */
     public static List<HostDiagnosis> run(List<String> hosts, Function<String, ServerAccess> open, int parallel,
+            Duration perHost, Progress progress) {
+        return each(hosts, host -> {
+            try (ServerAccess server = open.apply(host)) {
+                return SnapshotCollector.collect(server);
+            }
+        }, parallel, perHost, progress).stream()
+                .map(o -> o.value() != null ? HostDiagnosis.of(o.value())
+                        : HostDiagnosis.unreachable(o.host(), o.error(), o.failure()))
+                .toList();
+    }
+
+    /** Runs {@code job} on each host on a pool of {@code parallel} threads; outcomes in the order given. */
+    public static <T> List<Outcome<T>> each(List<String> hosts, Function<String, T> job, int parallel,
             Duration perHost, Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, hosts.size())), r -> {
             Thread t = new Thread(r, "smbkit-scan");
@@ -37,18 +54,18 @@ public final class HostScan {
             return t;
         });
         try {
-            List<Future<Snapshot>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (String host : hosts) {
                 futures.add(pool.submit(() -> {
-                    try (ServerAccess server = open.apply(host)) {
-                        return SnapshotCollector.collect(server);
+                    try {
+                        return job.apply(host);
                     } finally {
                         progress.done(host);
                     }
                 }));
             }
             long deadline = System.nanoTime() + perHost.toNanos() * ((hosts.size() + parallel - 1) / Math.max(1, parallel));
-            List<HostDiagnosis> out = new ArrayList<>();
+            List<Outcome<T>> out = new ArrayList<>();
             for (int i = 0; i < hosts.size(); i++) {
                 out.add(result(hosts.get(i), futures.get(i), Math.max(perHost.toNanos(), deadline - System.nanoTime())));
             }
@@ -58,25 +75,25 @@ public final class HostScan {
         }
     }
 
-    private static HostDiagnosis result(String host, Future<Snapshot> f, long waitNanos) {
+    private static <T> Outcome<T> result(String host, Future<T> f, long waitNanos) {
         try {
-            return HostDiagnosis.of(f.get(waitNanos, TimeUnit.NANOSECONDS));
+            return new Outcome<>(host, f.get(waitNanos, TimeUnit.NANOSECONDS), null, null);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return HostDiagnosis.unreachable(host, "no answer within the per-host time limit", Failure.TIMEOUT);
+            return new Outcome<>(host, null, "no answer within the per-host time limit", Failure.TIMEOUT);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SmbkitException s) {
-                return HostDiagnosis.unreachable(host, s.oneLine(), s.failure());
+                return new Outcome<>(host, null, s.oneLine(), s.failure());
             }
             if (cause instanceof smbkit.rpc.ndr.MalformedReplyException m) {
-                return HostDiagnosis.unreachable(host, "malformed reply: " + m.getMessage()
+                return new Outcome<>(host, null, "malformed reply: " + m.getMessage()
                         + ". Run again, and report it with --debug", Failure.MALFORMED_REPLY);
             }
-            return HostDiagnosis.unreachable(host, "failed: " + cause, Failure.INTERNAL);
+            return new Outcome<>(host, null, "failed: " + cause, Failure.INTERNAL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return HostDiagnosis.unreachable(host, "interrupted", Failure.INTERNAL);
+            return new Outcome<>(host, null, "interrupted", Failure.INTERNAL);
         }
     }
 }

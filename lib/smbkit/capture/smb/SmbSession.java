@@ -1,4 +1,4 @@
-package smbkit.capture.report;
+package smbkit.capture.smb;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import smbkit.capture.dcerpc.SpoolssHandle;
 
 /**
  * One SMB session as the capture shows it: who opened it (client address and port), when, how it ended,

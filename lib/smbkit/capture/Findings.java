@@ -1,4 +1,4 @@
-package smbkit.capture.report;
+package smbkit.capture;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import smbkit.capture.CaptureReport;
+import smbkit.capture.dcerpc.SpoolssHandle;
+import smbkit.capture.smb.SmbSession;
 import smbkit.kb.Finding;
 import smbkit.kb.Finding.Area;
 import smbkit.kb.Finding.Kind;
@@ -120,7 +123,7 @@ public final class Findings {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 
-    static Set<String> shortTrees(SmbSession s) {
+    public static Set<String> shortTrees(SmbSession s) {
         Set<String> t = new LinkedHashSet<>();
         for (String tree : s.trees) {
             int i = tree.lastIndexOf('\\');

@@ -1,4 +1,4 @@
-package smbkit.capture;
+package smbkit.capture.pcap;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package smbkit.access;
+package smbkit.scan;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.Registry;
+import smbkit.access.ServerAccess;
 import smbkit.kb.AnonymousSetting;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
