@@ -102,13 +102,13 @@ public class FindNullSessions implements Callable<Integer> {
             }
             ServerInfo info = stopped == null ? server.serverInfoOrNull() : null;
             List<OpenFile> files = stopped == null ? openFilesOrNone(server) : List.of();
-            boolean listsPipes = info == null || !info.isSamba();
+            boolean listsPipes = NullSessionAnalysis.serverListsPipes(info != null && info.isSamba(), files);
             List<NullClient> clients = NullSessionAnalysis.analyse(taken, files, listsPipes);
             Renderer.print(NullSessionsView.table(clients), output.format, out);
             SessionCount count = SessionCount.of(taken.get(taken.size() - 1).sessions(), SessionLimit.of(info));
             NullSessionVerdict verdict = NullSessionVerdict.of(clients, count, server.where(), info != null && info.isSamba());
             if (output.format == Format.table) {
-                verdict.lines().forEach(out::println);
+                NullSessionsView.verdict(verdict).forEach(out::println);
             }
             out.flush();
             if (stopped != null) {

@@ -22,9 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
-import smbkit.scan.HostScan;
 import smbkit.access.ServerAccess;
-import smbkit.scan.SnapshotCollector;
 import smbkit.change.Records;
 import smbkit.cli.Cli;
 import smbkit.cli.Converters;
@@ -40,8 +38,10 @@ import smbkit.render.HtmlReport;
 import smbkit.render.NullSessionsView;
 import smbkit.render.Renderer;
 import smbkit.render.SessionsView;
-import smbkit.render.SnapshotJson;
 import smbkit.rpc.Target;
+import smbkit.scan.HostScan;
+import smbkit.scan.SnapshotCollector;
+import smbkit.store.SnapshotJson;
 
 @Command(name = "smb-diagnose", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"The whole KB 328459 diagnosis: server info and its session limit, sessions, NULL sessions, "

@@ -13,7 +13,6 @@ import java.util.function.Function;
 
 import smbkit.access.RemoteServer;
 import smbkit.access.ServerAccess;
-import smbkit.scan.SnapshotCollector;
 import smbkit.cli.AuthFile;
 import smbkit.kb.HostDiagnosis;
 import smbkit.kb.Sample;
@@ -29,6 +28,7 @@ import smbkit.run.Changes;
 import smbkit.run.RunbookCredentials;
 import smbkit.run.Steps;
 import smbkit.run.Tables;
+import smbkit.scan.SnapshotCollector;
 import tech.tablesaw.api.Table;
 
 /**

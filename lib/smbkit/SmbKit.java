@@ -98,6 +98,7 @@
 //SOURCES kb/SessionKinds.java
 //SOURCES kb/SessionLimit.java
 //SOURCES kb/TrackedSession.java
+//SOURCES model/Commands.java
 //SOURCES model/Connection.java
 //SOURCES model/Limits.java
 //SOURCES model/OpenFile.java
@@ -124,7 +125,6 @@
 //SOURCES render/PrinterSharesView.java
 //SOURCES render/Renderer.java
 //SOURCES render/SessionsView.java
-//SOURCES render/SnapshotJson.java
 //SOURCES render/TableData.java
 //SOURCES rpc/Credentials.java
 //SOURCES rpc/FragmentMeter.java
@@ -176,6 +176,7 @@
 //SOURCES run/Tables.java
 //SOURCES scan/HostScan.java
 //SOURCES scan/SnapshotCollector.java
+//SOURCES store/SnapshotJson.java
 package smbkit;
 
 /**

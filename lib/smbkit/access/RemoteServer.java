@@ -20,9 +20,9 @@ import smbkit.rpc.SmbConnection;
 import smbkit.rpc.Target;
 import smbkit.rpc.ndr.NdrStruct;
 import smbkit.rpc.srvsvc.EnumCall;
+import smbkit.rpc.srvsvc.Srvsvc;
 import smbkit.rpc.srvsvc.SrvsvcClient;
 import smbkit.rpc.srvsvc.SrvsvcModels;
-import smbkit.rpc.srvsvc.Srvsvc;
 
 /** A server reached over SMB: one connection, one pipe per RPC interface, reused by every call. */
 public final class RemoteServer implements ServerAccess {

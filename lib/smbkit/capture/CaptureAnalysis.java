@@ -19,8 +19,8 @@ import smbkit.capture.pcap.CaptureFile;
 import smbkit.capture.pcap.Frame;
 import smbkit.capture.pcap.LinkLayer;
 import smbkit.capture.pcap.Malformed;
-import smbkit.capture.smb.SmbSession;
 import smbkit.capture.smb.SmbConversation;
+import smbkit.capture.smb.SmbSession;
 
 /**
  * Reads capture files, one frame at a time, into a {@link CaptureReport}: link layer, IP, TCP reassembly on

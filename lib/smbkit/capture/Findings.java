@@ -14,6 +14,7 @@ import smbkit.kb.Finding;
 import smbkit.kb.Finding.Area;
 import smbkit.kb.Finding.Kind;
 import smbkit.kb.Finding.Severity;
+import smbkit.model.Commands;
 
 /**
  * The capture's findings in the KB's terms, per client: anonymous (NULL) sessions held by the print spooler
@@ -58,7 +59,7 @@ public final class Findings {
                         + " to " + String.join(", ", trees.isEmpty() ? Set.of("IPC$") : trees)
                         + ", bound spoolss, called " + String.join(" and ", calls)
                         + " and never closed the handle: the print spooler holds them (KB 328459 cause); Method 2 on "
-                        + client, evidence, "smb-printer-shares " + client));
+                        + client, evidence, Commands.removePrinterShares(List.of(client))));
             }
             List<SmbSession> stayed = anonymous.stream().filter(s -> !spooler.contains(s))
                     .filter(s -> s.durationSeconds(end) >= TEMPORARY_S && (s.endNanos == null || !"logon failed".equals(s.endReason)))

@@ -13,10 +13,10 @@ import java.util.function.Supplier;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
-import smbkit.model.SessionFilter;
 import smbkit.kb.CloseTarget;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
+import smbkit.model.SessionFilter;
 
 /**
  * Carries out a close plan (NetrSessionDel, NetrFileClose) and checks the result with a fresh listing:

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import smbkit.model.SessionFilter;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
+import smbkit.model.SessionFilter;
 
 /**
  * The KB's view per client computer: its sessions, the files and pipes open on them, its connections.

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import smbkit.model.SessionFilter;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
+import smbkit.model.SessionFilter;
 
 /**
  * The KB's last resort, planned before anything is touched: which sessions close-sessions would end

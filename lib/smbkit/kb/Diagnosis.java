@@ -1,6 +1,5 @@
 package smbkit.kb;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,13 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import smbkit.Failure;
-import smbkit.model.RegistryKeys;
-import smbkit.model.SessionFilter;
+import smbkit.model.Commands;
 import smbkit.model.OpenFile;
-import smbkit.model.RegistryValue;
+import smbkit.model.RegistryKeys;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
-import smbkit.model.Share;
+import smbkit.model.SessionFilter;
 import smbkit.model.Snapshot;
 import smbkit.model.Snapshot.Refusal;
 
@@ -31,14 +29,9 @@ public final class Diagnosis {
 
     private Diagnosis() {}
 
-    /** What the diagnosis reads; a part that could not be read is null, with why in {@code refused}. */
-    public record Input(String host, Instant at, ServerInfo server, List<Session> sessions, List<OpenFile> files,
-            List<Share> shares, Map<String, Optional<RegistryValue>> anonymousSettings, boolean samba,
-            Map<String, Refusal> refused) {}
-
     static final double CLOSE_TO_LIMIT = 0.8;
 
-    public static List<Finding> of(Input in) {
+    public static List<Finding> of(Snapshot in) {
         List<Finding> out = new ArrayList<>();
         List<Session> sessions = in.sessions() == null ? List.of() : in.sessions();
         List<OpenFile> files = in.files() == null ? List.of() : in.files();
@@ -46,8 +39,8 @@ public final class Diagnosis {
 
         out.add(in.sessions() == null ? unknownLoad(in, count) : symptom(in, count));
 
-        List<NullClient> nulls = NullSessionAnalysis.analyse(List.of(new Sample(in.at(), sessions)), files,
-                !in.samba() && in.files() != null);
+        List<NullClient> nulls = NullSessionAnalysis.analyse(List.of(new Sample(in.collectedAt(), sessions)), files,
+                NullSessionAnalysis.serverListsPipes(in.samba(), in.files()));
         NullSessionVerdict verdict = NullSessionVerdict.of(nulls, count, in.host(), in.samba());
         List<String> nullEvidence = new ArrayList<>();
         for (NullClient c : nulls) {
@@ -65,7 +58,7 @@ public final class Diagnosis {
         } else if (verdict.slotsTaken() > 0) {
             out.add(new Finding(Finding.Severity.INFO, Finding.Area.CAUSE, Finding.Kind.YOUNG_NULL_SESSIONS, verdict.slotsTaken()
                     + " NULL session(s), younger than 90 s: maybe the temporary kind", nullEvidence,
-                    "smb-null-sessions " + in.host() + " --samples 4 --interval 30"));
+                    Commands.sampleLonger(in.host())));
         }
 
         several(count, out);
@@ -102,7 +95,7 @@ public final class Diagnosis {
     }
 
     /** No session listing: the diagnosis cannot say how close the server is to its limit (exit 5, never 0). */
-    public static boolean incomplete(Input in) {
+    public static boolean incomplete(Snapshot in) {
         return in.sessions() == null;
     }
 
@@ -120,14 +113,14 @@ public final class Diagnosis {
                     + " LanmanServer\\DefaultSecurity); the load against the limit cannot be seen with this account");
             evidence.add("log on with an account in " + host + "'s Administrators group (-U DOMAIN/admin or -A FILE),"
                     + " or run the diagnosis on the server itself (local mode, no network session)");
-            command = "smb-diagnose --local";
+            command = Commands.LOCAL_DIAGNOSIS;
         } else if (f == Failure.ACCESS_DENIED || f == Failure.NULL_SESSION_REFUSED || f == Failure.LOGON_FAILED) {
             evidence.add("an account in " + host + "'s Administrators group can read it (-U DOMAIN/admin or -A FILE),"
                     + " and so can local mode on the server itself (no network session)");
-            command = "smb-diagnose --local";
+            command = Commands.LOCAL_DIAGNOSIS;
         } else if (f == Failure.NOT_AVAILABLE) {
             evidence.add("the server does not offer it over the network; on the server itself local mode reads it");
-            command = "smb-diagnose --local";
+            command = Commands.LOCAL_DIAGNOSIS;
         } else {
             evidence.add("run the diagnosis again; if it keeps failing, run it on the server itself");
         }
@@ -140,7 +133,7 @@ public final class Diagnosis {
      * The limit as far as it could be learned: Samba's 'max smbd processes' comes from its registry, so
      * with the registry unread the limit is unknown, not "none".
      */
-    static SessionLimit limit(Input in) {
+    static SessionLimit limit(Snapshot in) {
         SessionLimit limit = SessionLimit.of(in.server());
         if (!limitUnknown(in)) {
             return limit;
@@ -149,14 +142,14 @@ public final class Diagnosis {
                 : "unknown: Samba's 'max smbd processes' is read from its registry, which could not be read");
     }
 
-    static boolean limitUnknown(Input in) {
+    static boolean limitUnknown(Snapshot in) {
         if (in.server() == null) {
             return in.refused().containsKey(Snapshot.SERVER_INFO);
         }
         return SessionLimit.of(in.server()).limit() == null && in.samba() && in.refused().containsKey(Snapshot.REGISTRY);
     }
 
-    private static Finding unknownLoad(Input in, SessionCount count) {
+    private static Finding unknownLoad(Snapshot in, SessionCount count) {
         List<String> evidence = new ArrayList<>();
         Integer limit = count.limit().limit();
         evidence.add("limit: " + (limit == null ? count.limit().basis() : limit + " (" + count.limit().basis() + ")"));
@@ -169,7 +162,7 @@ public final class Diagnosis {
                         + " is to its limit is not known", evidence, null);
     }
 
-    private static Finding symptom(Input in, SessionCount count) {
+    private static Finding symptom(Snapshot in, SessionCount count) {
         Integer limit = count.limit().limit();
         List<String> evidence = new ArrayList<>();
         evidence.add("limit: " + (limit == null ? "none fixed" : limit) + " (" + count.limit().basis() + ")");
@@ -229,32 +222,33 @@ public final class Diagnosis {
         }
     }
 
-    private static void resolution(Input in, NullSessionVerdict verdict, List<Finding> out) {
+    private static void resolution(Snapshot in, NullSessionVerdict verdict, List<Finding> out) {
         if (verdict.permanent() == 0) {
             return;
         }
-        String level = in.samba() ? "2" : "1";
         String current = currentRestriction(in);
         out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION, Finding.Kind.METHOD_1,
                 "Method 1 on " + in.host() + ": restrict NULL sessions" + (current == null ? "" : " (now: " + current + ")"),
                 List.of(in.samba() ? "Samba refuses new NULL sessions at 'restrict anonymous = 2'; existing ones stay until closed"
                         : "RestrictAnonymous in HKLM\\" + RegistryKeys.LSA + "; existing NULL sessions stay until closed"),
-                "smb-restrict-anonymous " + in.host() + " --set " + level + " --apply"));
+                Commands.apply(Commands.restrictAnonymous(in.host(), in.samba()))));
         out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION, Finding.Kind.METHOD_2,
                 "Method 2 on " + String.join(", ", verdict.clientsToVisit()) + ": remove their printer shares",
                 verdict.clientsToVisit().stream().map(c -> c + ": keeps NULL sessions here (the KB's print spooler)").toList(),
-                "smb-printer-shares " + String.join(" ", verdict.clientsToVisit()) + " --apply"));
+                Commands.apply(Commands.removePrinterShares(verdict.clientsToVisit()))));
         out.add(new Finding(Finding.Severity.WARNING, Finding.Area.RESOLUTION, Finding.Kind.CLOSE_NULL_SESSIONS,
                 "Last resort: close the NULL sessions now (they hold no user's files; the clients' other sessions stay)",
-                List.of(), "smb-close-sessions " + in.host() + " --null-only --apply"));
+                List.of(), Commands.apply(Commands.closeNullSessions(in.host()))));
     }
 
-    private static String currentRestriction(Input in) {
+    private static String currentRestriction(Snapshot in) {
         if (in.anonymousSettings() == null) {
             return null;
         }
         AnonymousSetting s = in.samba() ? AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS : AnonymousSetting.RESTRICT_ANONYMOUS;
-        Optional<RegistryValue> v = in.anonymousSettings().get(s.name());
-        return v == null ? null : s.meaningOf(v);
+        if (!in.anonymousSettings().containsKey(s.name())) {
+            return null;
+        }
+        return s.meaningOf(Optional.ofNullable(in.anonymousSettings().get(s.name())));
     }
 }

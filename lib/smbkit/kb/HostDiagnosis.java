@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import smbkit.Failure;
+import smbkit.model.Commands;
 import smbkit.model.Snapshot;
 
 /**
@@ -16,7 +17,7 @@ import smbkit.model.Snapshot;
 public record HostDiagnosis(String host, Snapshot snapshot, List<Finding> findings, String failure, Failure failureKind) {
 
     public static HostDiagnosis of(Snapshot snapshot) {
-        List<Finding> findings = new java.util.ArrayList<>(Diagnosis.of(input(snapshot)));
+        List<Finding> findings = new java.util.ArrayList<>(Diagnosis.of(snapshot));
         Finding smb1 = Diagnosis.dialect(snapshot.host(), snapshot.dialect(), snapshot.server());
         if (smb1 != null) {
             findings.add(smb1);
@@ -30,21 +31,10 @@ public record HostDiagnosis(String host, Snapshot snapshot, List<Finding> findin
                         "at its connection limit: " + host + " refused smbkit's own session too (System error 71, the KB's symptom)",
                         List.of(failure, "run the diagnosis on the server itself (local mode needs no network session), "
                                 + "or again in 30 to 90 s when temporary NULL sessions have dropped"),
-                        "smb-diagnose --local", "host", kind)
+                        Commands.LOCAL_DIAGNOSIS, "host", kind)
                 : new Finding(Finding.Severity.WARNING, Finding.Area.NOTE, Finding.Kind.HOST_UNREACHABLE,
                         "not diagnosed: " + kind.title(), List.of(failure), null, "host", kind);
         return new HostDiagnosis(host, null, List.of(f), failure, kind);
-    }
-
-    public static Diagnosis.Input input(Snapshot s) {
-        return new Diagnosis.Input(s.host(), s.collectedAt(), s.server(), s.sessions(), s.files(), s.shares(),
-                s.anonymousSettings() == null ? null : optionalValues(s), s.samba(), s.refused());
-    }
-
-    private static java.util.Map<String, java.util.Optional<smbkit.model.RegistryValue>> optionalValues(Snapshot s) {
-        java.util.Map<String, java.util.Optional<smbkit.model.RegistryValue>> m = new java.util.LinkedHashMap<>();
-        s.anonymousSettings().forEach((k, v) -> m.put(k, java.util.Optional.ofNullable(v)));
-        return m;
     }
 
     public boolean reached() {

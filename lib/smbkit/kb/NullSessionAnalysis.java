@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import smbkit.model.SessionFilter;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
+import smbkit.model.SessionFilter;
 
 /**
  * The KB's middle step: which sessions are NULL sessions, whether they are the temporary kind (an IPC$
@@ -23,6 +23,11 @@ public final class NullSessionAnalysis {
     /** Two sightings are the same session when their start times agree within this. */
     static final long SAME_START_S = 5;
     public static final String SPOOLSS = "\\PIPE\\spoolss";
+
+    /** Whether the open files can show who holds a pipe: Windows lists pipes among them, Samba never does. */
+    public static boolean serverListsPipes(boolean samba, List<OpenFile> files) {
+        return !samba && files != null;
+    }
 
     /**
      * @param samples oldest first; the last one is "now"

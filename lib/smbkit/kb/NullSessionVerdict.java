@@ -1,15 +1,17 @@
 package smbkit.kb;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The KB's verdict on NULL sessions: how many of the server's slots they take, which clients to visit, and
- * which method applies (Method 1 on this server, Method 2 on those clients, closing them as a last resort),
- * with the smbkit commands that would do it.
+ * The KB's verdict on NULL sessions, as data: how many of the server's slots they take (of the sessions
+ * counted), how many are permanent, young or came and went, which clients to visit (those with permanent
+ * ones), and whether the server is Samba (its Method 1 level differs). The words are render's
+ * (NullSessionsView.verdict).
+ *
+ * @param clients the clients holding NULL sessions, as analysed
  */
-public record NullSessionVerdict(long slotsTaken, long permanent, long young, List<String> clientsToVisit,
-        List<String> lines) {
+public record NullSessionVerdict(String host, boolean samba, SessionCount count, long slotsTaken, long permanent,
+        long young, long gone, List<String> clientsToVisit, List<NullClient> clients) {
 
     public boolean actionNeeded() {
         return permanent > 0;
@@ -29,36 +31,6 @@ public record NullSessionVerdict(long slotsTaken, long permanent, long young, Li
         long young = clients.stream().mapToLong(c -> c.count(Persistence.YOUNG)).sum();
         long gone = clients.stream().mapToLong(c -> c.count(Persistence.GONE)).sum();
         List<String> visit = clients.stream().filter(c -> c.count(Persistence.PERMANENT) > 0).map(NullClient::client).toList();
-        List<String> lines = new ArrayList<>();
-        String slots = count.limit().limit() == null ? taken + " of the " + count.total() + " sessions"
-                : taken + " of the " + count.limit().limit() + " slots (" + count.total() + " in use)";
-        if (taken == 0) {
-            lines.add("No NULL sessions on " + host + " now" + (gone > 0 ? " (" + gone + " temporary one(s) came and went)" : "")
-                    + ": KB 328459's usual cause is not present.");
-        } else {
-            lines.add("NULL sessions hold " + slots + " on " + host + ": " + permanent + " permanent, " + young + " younger than "
-                    + NullSessionAnalysis.TEMPORARY_MAX_S + " s" + (gone > 0 ? "; " + gone + " temporary one(s) came and went" : "") + ".");
-        }
-        if (young > 0 && permanent == 0) {
-            lines.add("Temporary NULL sessions (IPC$ set-up) drop within 30 to 90 s: sample longer to tell "
-                    + "(--samples 4 --interval 30).");
-        }
-        for (NullClient c : clients) {
-            if (c.count(Persistence.PERMANENT) > 0) {
-                lines.add("  " + c.client() + ": " + c.count(Persistence.PERMANENT) + " permanent NULL session(s)"
-                        + (Boolean.TRUE.equals(c.holdsSpoolss()) ? ", holding \\PIPE\\spoolss (the print spooler's RPC)" : "")
-                        + (c.holdsSpoolss() == null ? " (whether they hold \\PIPE\\spoolss is unknown: the server does not list pipes)" : "")
-                        + ".");
-            }
-        }
-        if (permanent > 0) {
-            lines.add("Method 1 on " + host + ": restrict NULL sessions: smb-restrict-anonymous " + host + " --set "
-                    + (samba ? "2" : "1") + " (a dry run; add --apply).");
-            lines.add("Method 2 on " + String.join(", ", visit) + ": remove their printer shares: smb-printer-shares "
-                    + String.join(" ", visit) + " (a dry run; add --apply).");
-            lines.add("Existing NULL sessions stay until closed; last resort: smb-close-sessions " + host
-                    + " --null-only (a dry run; add --apply).");
-        }
-        return new NullSessionVerdict(taken, permanent, young, visit, lines);
+        return new NullSessionVerdict(host, samba, count, taken, permanent, young, gone, visit, List.copyOf(clients));
     }
 }

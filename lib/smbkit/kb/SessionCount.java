@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import smbkit.model.SessionFilter;
 import smbkit.model.Session;
+import smbkit.model.SessionFilter;
 
 /**
  * The KB's count: every session takes a slot, including several from one client (a service running under

@@ -115,6 +115,6 @@ public final class DiagnosisView {
     public static List<NullClient> nullClients(Snapshot s) {
         return s.sessions() == null ? List.of()
                 : NullSessionAnalysis.analyse(List.of(new Sample(s.collectedAt(), s.sessions())),
-                        s.files() == null ? List.of() : s.files(), !s.samba() && s.files() != null);
+                        s.files() == null ? List.of() : s.files(), NullSessionAnalysis.serverListsPipes(s.samba(), s.files()));
     }
 }

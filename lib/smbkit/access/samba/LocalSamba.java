@@ -12,12 +12,12 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
-import smbkit.model.RegistryKeys;
-import smbkit.model.SessionFilter;
 import smbkit.model.Connection;
 import smbkit.model.Limits;
 import smbkit.model.OpenFile;
+import smbkit.model.RegistryKeys;
 import smbkit.model.ServerInfo;
+import smbkit.model.SessionFilter;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
 

@@ -13,10 +13,10 @@ import com.fasterxml.jackson.jr.ob.JSON;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
-import smbkit.model.SessionFilter;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
+import smbkit.model.SessionFilter;
 import smbkit.model.Share;
 
 /**

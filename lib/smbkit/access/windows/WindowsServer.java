@@ -13,14 +13,14 @@ import com.sun.jna.ptr.PointerByReference;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
-import smbkit.access.windows.NativeStructs.SecurityDescriptorLength;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
-import smbkit.model.SessionFilter;
+import smbkit.access.windows.NativeStructs.SecurityDescriptorLength;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
+import smbkit.model.SessionFilter;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
 import smbkit.rpc.ndr.Layout;

@@ -1,7 +1,7 @@
 package smbkit.capture.smb;
 
-import smbkit.capture.pcap.Bytes;
 import smbkit.capture.net.StreamSink;
+import smbkit.capture.pcap.Bytes;
 
 /**
  * Cuts one direction of a TCP stream into SMB messages: NetBIOS session service framing (RFC 1002; on 445

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import smbkit.capture.pcap.Bytes;
-import smbkit.capture.pcap.Malformed;
 import smbkit.capture.dcerpc.PipeTraffic;
 import smbkit.capture.net.StreamSink;
 import smbkit.capture.net.TcpStreams;
+import smbkit.capture.pcap.Bytes;
+import smbkit.capture.pcap.Malformed;
 
 /**
  * One TCP connection to an SMB server, decoded: its two directions framed into messages, SMB1 or SMB2/3 by

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import smbkit.Scripts;
 import smbkit.model.ServerInfo;
 import smbkit.model.Snapshot;
-import smbkit.render.SnapshotJson;
+import smbkit.store.SnapshotJson;
 
 /**
  * smb-diagnose --capture: the capture's findings for the diagnosed server join its diagnosis, with their

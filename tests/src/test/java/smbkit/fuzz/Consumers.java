@@ -11,7 +11,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
-import smbkit.scan.SnapshotCollector;
 import smbkit.change.AnonymousRestriction;
 import smbkit.change.PrinterShares;
 import smbkit.kb.HostDiagnosis;
@@ -27,8 +26,9 @@ import smbkit.render.OpenPipesViews;
 import smbkit.render.PrinterSharesView;
 import smbkit.render.Renderer;
 import smbkit.render.SessionsView;
-import smbkit.render.SnapshotJson;
 import smbkit.render.TableData;
+import smbkit.scan.SnapshotCollector;
+import smbkit.store.SnapshotJson;
 
 /**
  * Everything downstream of the decoders, run on one server: the snapshot and its JSON (written, read

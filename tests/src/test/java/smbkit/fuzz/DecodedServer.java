@@ -7,12 +7,12 @@ import java.util.Optional;
 
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
-import smbkit.model.SessionFilter;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.RegistryValue;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
+import smbkit.model.SessionFilter;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
 import smbkit.rpc.RpcTransport;

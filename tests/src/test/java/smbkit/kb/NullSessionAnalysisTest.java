@@ -14,6 +14,7 @@ import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 import smbkit.model.SessionKind;
+import smbkit.render.NullSessionsView;
 
 /** The KB's NULL-session rules on tables of data: who is NULL, temporary or permanent, what they hold, the verdict. */
 class NullSessionAnalysisTest {
@@ -108,7 +109,7 @@ class NullSessionAnalysisTest {
 
         assertTrue(v.actionNeeded());
         assertEquals(List.of("10.0.0.7"), v.clientsToVisit());
-        String text = String.join("\n", v.lines());
+        String text = String.join("\n", NullSessionsView.verdict(v));
         assertTrue(text.contains("NULL sessions hold 2 of the 10 slots (3 in use) on LABSRV"), text);
         assertTrue(text.contains("holding \\PIPE\\spoolss"), text);
         assertTrue(text.contains("Method 1 on LABSRV: restrict NULL sessions: smb-restrict-anonymous LABSRV --set 1"), text);
@@ -122,6 +123,6 @@ class NullSessionAnalysisTest {
         List<NullClient> clients = NullSessionAnalysis.analyse(List.of(new Sample(T0, now)), List.of(), false);
         NullSessionVerdict v = NullSessionVerdict.of(clients, SessionCount.of(now, new SessionLimit(null, "test")), "srv");
         assertFalse(v.actionNeeded());
-        assertTrue(String.join("\n", v.lines()).contains("sample longer"), v.lines().toString());
+        assertTrue(String.join("\n", NullSessionsView.verdict(v)).contains("sample longer"), NullSessionsView.verdict(v).toString());
     }
 }

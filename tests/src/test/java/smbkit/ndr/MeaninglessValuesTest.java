@@ -16,7 +16,6 @@ import jcifs.util.Encdec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.Vectors;
-import smbkit.scan.SnapshotCollector;
 import smbkit.change.AnonymousRestriction;
 import smbkit.change.PrinterShares;
 import smbkit.fuzz.Book;
@@ -30,7 +29,6 @@ import smbkit.model.Share;
 import smbkit.model.Snapshot;
 import smbkit.render.OpenPipesViews;
 import smbkit.render.Renderer;
-import smbkit.render.SnapshotJson;
 import smbkit.rpc.RpcCall;
 import smbkit.rpc.ndr.InfoContainer;
 import smbkit.rpc.ndr.MalformedReplyException;
@@ -42,6 +40,8 @@ import smbkit.rpc.winreg.EnumKeyCall;
 import smbkit.rpc.winreg.OpenLocalMachineCall;
 import smbkit.rpc.winreg.QueryValueCall;
 import smbkit.rpc.winreg.Winreg;
+import smbkit.scan.SnapshotCollector;
+import smbkit.store.SnapshotJson;
 
 /**
  * Replies that are valid NDR but mean nothing, each decided: refused as malformed (exit 19) at the decoder,

@@ -18,13 +18,13 @@ import smbkit.Vectors;
 import smbkit.model.Share;
 import smbkit.model.Snapshot;
 import smbkit.render.Renderer;
-import smbkit.render.SnapshotJson;
 import smbkit.rpc.ndr.InfoContainer;
 import smbkit.rpc.ndr.NdrStruct;
 import smbkit.rpc.srvsvc.EnumCall;
 import smbkit.rpc.srvsvc.InfoLevels;
 import smbkit.rpc.srvsvc.ShareGetInfoCall;
 import smbkit.rpc.srvsvc.SrvsvcModels;
+import smbkit.store.SnapshotJson;
 
 /**
  * Self-relative security descriptors read by smbkit's own bounded parser: what a share's descriptor says

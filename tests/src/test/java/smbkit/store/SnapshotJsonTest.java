@@ -1,4 +1,4 @@
-package smbkit.render;
+package smbkit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,6 +23,7 @@ import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 import smbkit.model.Snapshot;
 import smbkit.model.Snapshot.Refusal;
+import smbkit.render.SessionsView;
 
 /**
  * smb-diagnose --from: inputs of different hosts stay apart and inputs of one host merge, whatever the order;

@@ -1,4 +1,4 @@
-package smbkit.render;
+package smbkit.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +18,8 @@ import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 import smbkit.model.Share;
 import smbkit.model.Snapshot;
+import smbkit.render.OpenPipesViews;
+import smbkit.render.SessionsView;
 import smbkit.rpc.dtyp.SecurityDescriptorText;
 
 /**
