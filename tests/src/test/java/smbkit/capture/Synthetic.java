@@ -14,11 +14,11 @@ import java.util.UUID;
  * to skip), link layers (Ethernet with a VLAN tag, SLL, SLL2, raw IP, BSD loopback), IPv6, and the KB's
  * scenario on SMB2: a NULL session on IPC$ that binds spoolss and opens a printer with RpcOpenPrinterEx.
  */
-final class Synthetic {
+public final class Synthetic {
 
     private Synthetic() {}
 
-    enum Variant {
+    public enum Variant {
         PCAP_US("pcap-us", 1, false), PCAP_NS("pcap-ns", 1, false), PCAP_BE("pcap-be", 1, false),
         PCAPNG_TWO_INTERFACES("pcapng", 276, false), ETHERNET_VLAN("pcap-us", -1, false), SLL("pcap-us", 113, false),
         SLL2("pcap-us", 276, false), RAW("pcap-us", 101, false), NULL_LOOPBACK("pcap-us", 0, false),
@@ -42,14 +42,14 @@ final class Synthetic {
             return v6 ? "fd00::3" : "127.0.0.3";
         }
 
-        String server() {
+        public String server() {
             return v6 ? "fd00::1" : "127.0.0.1";
         }
     }
 
-    record Msg(boolean toServer, byte[] smb) {}
+    public record Msg(boolean toServer, byte[] smb) {}
 
-    record Pkt(long timeNanos, byte[] frame) {}
+    public record Pkt(long timeNanos, byte[] frame) {}
 
     static ByteBuffer le(int n) {
         return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
@@ -247,7 +247,7 @@ final class Synthetic {
     }
 
     /** The KB's scenario on SMB 3.1.1: anonymous, IPC$, spoolss, RpcOpenPrinterEx; optionally closed and logged off. */
-    static List<Msg> kbMessages(boolean closePrinter, boolean logoff) {
+    public static List<Msg> kbMessages(boolean closePrinter, boolean logoff) {
         List<Msg> m = new ArrayList<>();
         long sid = 0x0000740000000011L;
         long tid = 5;
@@ -341,7 +341,7 @@ final class Synthetic {
     }
 
     /** A whole connection: handshake, each message NetBIOS-framed and cut into segments of mss bytes, FINs. */
-    static List<Pkt> tcp(Variant v, String client, String server, List<Msg> msgs, int mss) {
+    public static List<Pkt> tcp(Variant v, String client, String server, List<Msg> msgs, int mss) {
         List<Pkt> out = new ArrayList<>();
         long t = 1_700_000_000_000_000_000L;
         long cseq = 1000;
@@ -370,7 +370,7 @@ final class Synthetic {
         return out;
     }
 
-    static byte[] pcap(Variant v, List<Pkt> pkts) {
+    public static byte[] pcap(Variant v, List<Pkt> pkts) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         if (v.container.startsWith("pcapng")) {
             ByteOrder order = v.container.equals("pcapng-be") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
@@ -419,7 +419,7 @@ final class Synthetic {
         return block(order, 6, b.array());
     }
 
-    static byte[] kbScenario(Variant v) {
+    public static byte[] kbScenario(Variant v) {
         return pcap(v, tcp(v, v.client(), v.server(), kbMessages(false, false), 1460));
     }
 

@@ -7,14 +7,14 @@ import java.util.Random;
 import jcifs.dcerpc.ndr.NdrException;
 import jcifs.util.Encdec;
 import smbkit.Vectors;
-import smbkit.ndr.ScriptedPipe;
-import smbkit.ndr.WinregReplies;
 import smbkit.rpc.Credentials;
 import smbkit.rpc.RpcCall;
 import smbkit.rpc.RpcTransport;
 import smbkit.rpc.SmbErrors;
 import smbkit.rpc.Target;
 import smbkit.rpc.ndr.MalformedReplyException;
+import smbkit.rpc.ndr.ScriptedPipe;
+import smbkit.rpc.ndr.WinregReplies;
 import smbkit.rpc.srvsvc.EnumCall;
 
 /**

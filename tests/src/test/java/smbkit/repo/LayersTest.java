@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -113,6 +117,50 @@ class LayersTest {
             }
         }
         assertEquals("", String.join("\n", violations), violations.size() + " references point up or nowhere");
+    }
+
+    /** Test packages that test no one lib class: the lab and script helpers, end to end, fuzz, the repository. */
+    static final Set<String> TEST_INFRASTRUCTURE = Set.of("smbkit", "smbkit.lab", "smbkit.fuzz", "smbkit.repo");
+
+    /**
+     * The tests mirror the lib: each test package is a lib package or one of {@link #TEST_INFRASTRUCTURE}, and
+     * a test named after a lib class (FooTest for Foo) lives in Foo's package.
+     */
+    @Test
+    void theTestsMirrorTheLib() throws IOException {
+        Map<String, List<String>> libClasses = new TreeMap<>();
+        Set<String> libPackages = new TreeSet<>();
+        try (Stream<Path> walk = Files.walk(Lab.REPO.resolve("lib"))) {
+            for (Path p : walk.filter(x -> x.toString().endsWith(".java")).toList()) {
+                String pkg = packageOf(p);
+                libPackages.add(pkg);
+                libClasses.computeIfAbsent(p.getFileName().toString().replaceFirst("\\.java$", ""), k -> new ArrayList<>()).add(pkg);
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        Path tests = Lab.REPO.resolve("tests/src/test/java");
+        try (Stream<Path> walk = Files.walk(tests)) {
+            for (Path p : walk.filter(x -> x.toString().endsWith(".java")).sorted().toList()) {
+                String pkg = packageOf(p);
+                String name = tests.relativize(p).toString();
+                if (!libPackages.contains(pkg) && !TEST_INFRASTRUCTURE.contains(pkg)) {
+                    wrong.add(name + ": package " + pkg + " is no lib package; move it to the package of the class it tests");
+                    continue;
+                }
+                String cls = p.getFileName().toString().replaceFirst("\\.java$", "");
+                List<String> tested = cls.endsWith("Test") ? libClasses.get(cls.substring(0, cls.length() - 4)) : null;
+                if (tested != null && tested.size() == 1 && !tested.get(0).equals(pkg)) {
+                    wrong.add(name + ": tests " + tested.get(0) + "." + cls.substring(0, cls.length() - 4) + ", so it belongs in "
+                            + tested.get(0));
+                }
+            }
+        }
+        assertEquals("", String.join("\n", wrong), wrong.size() + " tests outside their class's package");
+    }
+
+    static String packageOf(Path file) throws IOException {
+        Matcher p = PACKAGE.matcher(codeOnly(Files.readString(file)));
+        return p.find() ? p.group(1) : "";
     }
 
     @Test

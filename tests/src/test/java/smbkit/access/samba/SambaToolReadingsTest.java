@@ -16,7 +16,6 @@ import smbkit.io.RegFile;
 import smbkit.model.Connection;
 import smbkit.model.RegistryValue;
 import smbkit.model.Share;
-import smbkit.samba.SambaFixtures;
 
 /** The smaller readings of Samba's tools' output, on text captured from Samba 4.17 (see each fixture). */
 class SambaToolReadingsTest {

@@ -1,4 +1,4 @@
-package smbkit.capture;
+package smbkit.capture.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import smbkit.Lab;
 import smbkit.Proc;
 import smbkit.Scripts;
+import smbkit.capture.Synthetic;
 
 /**
  * smb-capture --html: one self-contained file, rendered by headless Chromium (Debian's chromium) with no

@@ -1,4 +1,4 @@
-package smbkit.ndr;
+package smbkit.rpc.ndr;
 
 import java.io.IOException;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package smbkit.samba;
+package smbkit.access.samba;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package smbkit.samba;
+package smbkit.access.samba;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package smbkit.ndr;
+package smbkit.rpc.ndr;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package smbkit.windows;
+package smbkit.access.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package smbkit.windows;
+package smbkit.access.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.sun.jna.Native;
 import com.sun.jna.platform.win32.LMShare;
 
+import smbkit.access.windows.Documented64.Member;
+import smbkit.access.windows.Documented64.Struct;
 import smbkit.access.windows.NativeLayout;
 import smbkit.rpc.ndr.Layout;
-import smbkit.windows.Documented64.Member;
-import smbkit.windows.Documented64.Struct;
 
 /**
  * Every info structure netapi32 returns, as smbkit lays it out for a 64-bit process, against the documented

@@ -1,4 +1,4 @@
-package smbkit.kb;
+package smbkit.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import smbkit.io.RegFile;
+import smbkit.kb.AnonymousSetting;
 import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
 
@@ -39,17 +39,6 @@ class RegFileTest {
         String text = RegFile.write(List.of(), ENTRIES.subList(0, 2));
         byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
         assertEquals(ENTRIES.subList(0, 2), RegFile.parse(RegFile.text(utf16)));
-    }
-
-    @Test
-    void settingsSayWhatTheyMeanForNullSessions() {
-        assertEquals("2: no access without explicit anonymous permissions: NULL sessions are refused",
-                AnonymousSetting.RESTRICT_ANONYMOUS.meaningOf(Optional.of(RegistryValue.dword(2))));
-        assertTrue(AnonymousSetting.RESTRICT_ANONYMOUS.meaningOf(Optional.empty()).startsWith("0:"), "absent is 0");
-        assertEquals("pipes a NULL session may open: spoolss, COMNAP (spoolss is the KB's suspect)",
-                AnonymousSetting.NULL_SESSION_PIPES.meaningOf(Optional.of(RegistryValue.multiString(List.of("spoolss", "COMNAP")))));
-        assertEquals("2 (Samba): anonymous connections to IPC$ are refused",
-                AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS.meaningOf(Optional.of(RegistryValue.string("2"))));
     }
 
     /** A REG_DWORD of two bytes (valid on the wire, meaningless): kept byte for byte, read without throwing. */

@@ -1,4 +1,4 @@
-package smbkit.rpc;
+package smbkit.rpc.winreg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,16 +19,10 @@ import jcifs.util.Encdec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.model.RegistryValue;
-import smbkit.ndr.WinregReplies;
+import smbkit.rpc.RpcCall;
+import smbkit.rpc.RpcTransport;
 import smbkit.rpc.ndr.MalformedReplyException;
-import smbkit.rpc.winreg.CloseKeyCall;
-import smbkit.rpc.winreg.CreateKeyCall;
-import smbkit.rpc.winreg.EnumValueCall;
-import smbkit.rpc.winreg.OpenKeyCall;
-import smbkit.rpc.winreg.OpenLocalMachineCall;
-import smbkit.rpc.winreg.QueryValueCall;
-import smbkit.rpc.winreg.Winreg;
-import smbkit.rpc.winreg.WinregClient;
+import smbkit.rpc.ndr.WinregReplies;
 
 /**
  * WinregClient on canned replies: values larger than the first buffer, absent keys and values, Samba's

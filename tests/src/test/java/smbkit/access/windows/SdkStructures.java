@@ -1,4 +1,4 @@
-package smbkit.windows;
+package smbkit.access.windows;
 
 import java.util.Map;
 import java.util.function.Supplier;

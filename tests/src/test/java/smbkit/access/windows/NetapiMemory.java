@@ -1,4 +1,4 @@
-package smbkit.windows;
+package smbkit.access.windows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,8 +8,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
-import smbkit.windows.Documented64.Member;
-import smbkit.windows.Documented64.Struct;
+import smbkit.access.windows.Documented64.Member;
+import smbkit.access.windows.Documented64.Struct;
 
 /**
  * Native memory as netapi32 hands it out: one buffer (one NetApiBufferFree) holding the array of fixed-size

@@ -1,4 +1,4 @@
-package smbkit.ndr;
+package smbkit.rpc.ndr;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

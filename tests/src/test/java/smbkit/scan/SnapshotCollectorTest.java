@@ -1,4 +1,4 @@
-package smbkit.access;
+package smbkit.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.Registry;
+import smbkit.access.ServerAccess;
 import smbkit.kb.Finding;
 import smbkit.kb.HostDiagnosis;
 import smbkit.model.Connection;
@@ -22,7 +24,6 @@ import smbkit.model.SessionListing;
 import smbkit.model.Share;
 import smbkit.model.Snapshot;
 import smbkit.render.DiagnosisView;
-import smbkit.scan.SnapshotCollector;
 
 /**
  * The collector on a scripted server: a server that dies in the middle keeps what was read, and every part

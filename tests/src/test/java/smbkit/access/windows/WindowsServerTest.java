@@ -1,4 +1,4 @@
-package smbkit.windows;
+package smbkit.access.windows;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.windows.FakeNetApi.Call;
+import smbkit.access.windows.FakeNetApi.Reply;
 import smbkit.access.windows.WindowsServer;
 import smbkit.kb.SessionLimit;
 import smbkit.model.OpenFile;
@@ -22,8 +24,6 @@ import smbkit.model.Session;
 import smbkit.model.SessionKind;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
-import smbkit.windows.FakeNetApi.Call;
-import smbkit.windows.FakeNetApi.Reply;
 
 /**
  * WindowsServer against a scripted netapi32: the levels it tries and in which order, paging through
