@@ -25,15 +25,12 @@ import smbkit.rpc.srvsvc.Srvsvc;
 /** A server reached over SMB: one connection, one pipe per RPC interface, reused by every call. */
 public final class RemoteServer implements ServerAccess {
 
-    /** Richest first: 502 and 2 add client type and transport, 10 idle time without flags, 0 only names. */
-    static final int[] SESSION_LEVELS = {502, 2, 10, 1, 0};
-    static final int[] FILE_LEVELS = {3, 2};
-    static final int[] CONNECTION_LEVELS = {1, 0};
-    static final int[] SHARE_LEVELS = {502, 2, 1};
-
     private final SmbConnection connection;
     private final int preferredMaximumLength;
     private SrvsvcClient srvsvc;
+    /** NetrServerGetInfo as the server answered it, before Samba's limit is added; read once per connection. */
+    private ServerInfo rawInfo;
+    private boolean rawInfoTried;
     private ServerInfo serverInfo;
     private Registry registry;
 
@@ -72,10 +69,32 @@ public final class RemoteServer implements ServerAccess {
     @Override
     public ServerInfo serverInfo() {
         if (serverInfo == null) {
-            ServerInfo info = SrvsvcModels.serverInfo(srvsvc().serverInfo(102, 101));
+            ServerInfo info = rawInfo != null ? rawInfo : SrvsvcModels.serverInfo(srvsvc().serverInfo(EnumCall.SERVER_INFO_LEVELS));
+            rawInfo = info;
             serverInfo = info.isSamba() ? withSambaLimit(info) : info;
         }
         return serverInfo;
+    }
+
+    /**
+     * What the server is, for the levels to ask it: NetrServerGetInfo's type says Samba or Windows (one round
+     * trip, which the listing's summary and the diagnosis need anyway), so a Samba server is never asked for
+     * the session levels it does not serve. Unknown (the call refused) tries every level.
+     */
+    EnumCall.Platform platform() {
+        if (rawInfo == null && !rawInfoTried) {
+            rawInfoTried = true;
+            try {
+                rawInfo = SrvsvcModels.serverInfo(srvsvc().serverInfo(EnumCall.SERVER_INFO_LEVELS));
+            } catch (SmbkitException e) {
+                return EnumCall.Platform.UNKNOWN; // the listing itself says what is wrong, if anything is
+            }
+        }
+        return rawInfo == null ? EnumCall.Platform.UNKNOWN : rawInfo.isSamba() ? EnumCall.Platform.SAMBA : EnumCall.Platform.WINDOWS;
+    }
+
+    private SrvsvcClient.Listing list(EnumCall.Kind kind, String[] filters) {
+        return srvsvc().enumerate(kind, filters, kind.levels(platform()), preferredMaximumLength);
     }
 
     /**
@@ -98,8 +117,7 @@ public final class RemoteServer implements ServerAccess {
     public SessionListing sessions(String client, String user) {
         // Windows filters on the server; Samba ignores the filters, so they are applied here as well.
         String clientArg = client == null ? null : Srvsvc.serverName(client);
-        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.SESSIONS, new String[] {clientArg, user},
-                SESSION_LEVELS, preferredMaximumLength);
+        SrvsvcClient.Listing listing = list(EnumCall.Kind.SESSIONS, new String[] {clientArg, user});
         List<Session> sessions = new ArrayList<>();
         for (NdrStruct e : listing.entries()) {
             Session s = SrvsvcModels.session(e);
@@ -112,15 +130,13 @@ public final class RemoteServer implements ServerAccess {
 
     @Override
     public List<OpenFile> openFiles(String basePath, String user) {
-        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.FILES, new String[] {basePath, user},
-                FILE_LEVELS, preferredMaximumLength);
+        SrvsvcClient.Listing listing = list(EnumCall.Kind.FILES, new String[] {basePath, user});
         return listing.entries().stream().map(SrvsvcModels::openFile).toList();
     }
 
     @Override
     public List<Connection> connections(String qualifier) {
-        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.CONNECTIONS, new String[] {qualifier},
-                CONNECTION_LEVELS, preferredMaximumLength);
+        SrvsvcClient.Listing listing = list(EnumCall.Kind.CONNECTIONS, new String[] {qualifier});
         return listing.entries().stream().map(e -> SrvsvcModels.connection(qualifier, e)).toList();
     }
 
@@ -135,14 +151,13 @@ public final class RemoteServer implements ServerAccess {
 
     @Override
     public List<Share> shares() {
-        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.SHARES, new String[0], SHARE_LEVELS,
-                preferredMaximumLength);
+        SrvsvcClient.Listing listing = list(EnumCall.Kind.SHARES, new String[0]);
         return listing.entries().stream().map(SrvsvcModels::share).toList();
     }
 
     @Override
     public Share share(String name) {
-        return SrvsvcModels.share(srvsvc().shareInfo(name, SHARE_LEVELS));
+        return SrvsvcModels.share(srvsvc().shareInfo(name, EnumCall.SHARE_INFO_LEVELS));
     }
 
     @Override
