@@ -28,9 +28,6 @@ public final class RemoteServer implements ServerAccess {
     private final SmbConnection connection;
     private final int preferredMaximumLength;
     private SrvsvcClient srvsvc;
-    /** NetrServerGetInfo as the server answered it, before Samba's limit is added; read once per connection. */
-    private ServerInfo rawInfo;
-    private boolean rawInfoTried;
     private ServerInfo serverInfo;
     private Registry registry;
 
@@ -69,32 +66,14 @@ public final class RemoteServer implements ServerAccess {
     @Override
     public ServerInfo serverInfo() {
         if (serverInfo == null) {
-            ServerInfo info = rawInfo != null ? rawInfo : SrvsvcModels.serverInfo(srvsvc().serverInfo(EnumCall.SERVER_INFO_LEVELS));
-            rawInfo = info;
+            ServerInfo info = SrvsvcModels.serverInfo(srvsvc().serverInfo());
             serverInfo = info.isSamba() ? withSambaLimit(info) : info;
         }
         return serverInfo;
     }
 
-    /**
-     * What the server is, for the levels to ask it: NetrServerGetInfo's type says Samba or Windows (one round
-     * trip, which the listing's summary and the diagnosis need anyway), so a Samba server is never asked for
-     * the session levels it does not serve. Unknown (the call refused) tries every level.
-     */
-    EnumCall.Platform platform() {
-        if (rawInfo == null && !rawInfoTried) {
-            rawInfoTried = true;
-            try {
-                rawInfo = SrvsvcModels.serverInfo(srvsvc().serverInfo(EnumCall.SERVER_INFO_LEVELS));
-            } catch (SmbkitException e) {
-                return EnumCall.Platform.UNKNOWN; // the listing itself says what is wrong, if anything is
-            }
-        }
-        return rawInfo == null ? EnumCall.Platform.UNKNOWN : rawInfo.isSamba() ? EnumCall.Platform.SAMBA : EnumCall.Platform.WINDOWS;
-    }
-
     private SrvsvcClient.Listing list(EnumCall.Kind kind, String[] filters) {
-        return srvsvc().enumerate(kind, filters, kind.levels(platform()), preferredMaximumLength);
+        return srvsvc().enumerate(kind, filters, preferredMaximumLength);
     }
 
     /**

@@ -133,7 +133,7 @@ public final class NdrStruct extends NdrObject {
         for (int i = 0; i < values.length; i++) {
             Field f = layout.fields().get(i);
             switch (f.kind()) {
-                case U16 -> values[i] = src.dec_ndr_short();
+                case U16 -> values[i] = src.dec_ndr_short() & 0xFFFF;
                 case U32 -> values[i] = src.dec_ndr_long();
                 case U64 -> values[i] = src.dec_ndr_hyper();
                 case STRUCT -> {

@@ -278,9 +278,11 @@ public final class NdrTypes {
             @Override
             public void encode(NdrBuffer buf, Object v) {
                 NdrStruct info = (NdrStruct) v;
-                buf.enc_ndr_long(levelOf(levels, info.layout()));
+                buf.enc_ndr_long(info == null ? 0 : levelOf(levels, info.layout()));
                 buf.enc_ndr_referent(info, UNIQUE_PTR);
-                info.encode(buf);
+                if (info != null) {
+                    info.encode(buf);
+                }
             }
 
             @Override
@@ -305,19 +307,21 @@ public final class NdrTypes {
 
     /**
      * MS-SRVS's {@code *_ENUM_STRUCT}: the level, then a {@code [switch_is(Level)]} union of pointers to a
-     * container ({@link InfoContainer}). Encodes an Integer level with an empty container (a request);
-     * decodes an {@link Enumeration}.
+     * container ({@link InfoContainer}). Encodes an Integer level with an empty container (a request) or an
+     * {@link Enumeration} (a reply, as test servers send it); decodes an {@link Enumeration}.
      */
     public static NdrType enumStruct(Map<Integer, Layout> levels) {
         return new NdrType() {
             @Override
             public void encode(NdrBuffer buf, Object v) {
-                int level = (Integer) v;
-                buf.enc_ndr_long(level);
-                buf.enc_ndr_long(level); // the union's discriminant
-                InfoContainer empty = new InfoContainer(levels.get(level), null);
-                buf.enc_ndr_referent(empty, UNIQUE_PTR);
-                empty.encode(buf);
+                Enumeration e = v instanceof Enumeration given ? given : new Enumeration((Integer) v, true, null);
+                buf.enc_ndr_long(e.level());
+                buf.enc_ndr_long(e.level()); // the union's discriminant
+                InfoContainer c = e.container() ? new InfoContainer(levels.get(e.level()), e.entries()) : null;
+                buf.enc_ndr_referent(c, UNIQUE_PTR);
+                if (c != null) {
+                    c.encode(buf);
+                }
             }
 
             @Override

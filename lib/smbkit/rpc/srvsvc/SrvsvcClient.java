@@ -25,6 +25,9 @@ public final class SrvsvcClient {
     private final String where;
     private final boolean anonymous;
     private final LevelFallback fallback = new LevelFallback();
+    /** NetrServerGetInfo's answer, read once per connection. */
+    private NdrStruct serverInfo;
+    private boolean serverInfoRefused;
 
     /**
      * @param where how messages name the server ("fileserver", "127.0.0.1:4450")
@@ -35,6 +38,39 @@ public final class SrvsvcClient {
         this.serverName = Srvsvc.serverName(host);
         this.where = where;
         this.anonymous = anonymous;
+    }
+
+    /**
+     * The enumeration at the levels this server serves, richest first: NetrServerGetInfo's type tells Samba
+     * (SV_TYPE_SERVER_UNIX) from Windows, so a Samba server is never asked for the session levels it refuses
+     * (one round trip that the listing's summary and the diagnosis read anyway, against three refusals on
+     * every run). A server that refuses NetrServerGetInfo is asked every level.
+     */
+    public Listing enumerate(EnumCall.Kind kind, String[] filters, int preferredMaximumLength) {
+        return enumerate(kind, filters, kind.levels(platform()), preferredMaximumLength);
+    }
+
+    /** What the server is, as far as its levels go; asks NetrServerGetInfo at most once. */
+    public EnumCall.Platform platform() {
+        if (serverInfo == null && !serverInfoRefused) {
+            try {
+                serverInfo();
+            } catch (SmbkitException e) {
+                serverInfoRefused = true; // the listing itself says what is wrong, if anything is
+            }
+        }
+        if (serverInfo == null) {
+            return EnumCall.Platform.UNKNOWN;
+        }
+        return SrvsvcModels.serverInfo(serverInfo).isSamba() ? EnumCall.Platform.SAMBA : EnumCall.Platform.WINDOWS;
+    }
+
+    /** NetrServerGetInfo at the richest level granted, read once per connection. */
+    public NdrStruct serverInfo() {
+        if (serverInfo == null) {
+            serverInfo = serverInfo(EnumCall.SERVER_INFO_LEVELS);
+        }
+        return serverInfo;
     }
 
     /**
