@@ -45,6 +45,11 @@ public enum WinregOp implements RpcOperation {
                     "lpcbData", UNIQUE_U32, "lpcbLen", UNIQUE_U32), WinregOp::requireValue),
     BaseRegOpenKey(15, params("hKey", CONTEXT_HANDLE, "lpSubKey", RPC_UNICODE_STRING, "dwOptions", U32, "samDesired", U32),
             params("phkResult", CONTEXT_HANDLE), r -> requireOpen(r, "phkResult")),
+    /** The key's counts and largest sizes (MS-RRP 3.1.5.16): every [out] a reference pointer, so inline. */
+    BaseRegQueryInfoKey(16, params("hKey", CONTEXT_HANDLE, "lpClassIn", RPC_UNICODE_STRING),
+            params("lpClassOut", RPC_UNICODE_STRING, "lpcSubKeys", U32, "lpcbMaxSubKeyLen", U32, "lpcbMaxClassLen", U32,
+                    "lpcValues", U32, "lpcbMaxValueNameLen", U32, "lpcbMaxValueLen", U32, "lpcbSecurityDescriptor", U32,
+                    "lpftLastWriteTime", FILETIME), Check.NONE),
     BaseRegQueryValue(17, params("hKey", CONTEXT_HANDLE, "lpValueName", RPC_UNICODE_STRING, "lpType", UNIQUE_U32,
             "lpData", unique(CONFORMANT_VARYING_BYTES), "lpcbData", UNIQUE_U32, "lpcbLen", UNIQUE_U32),
             params("lpType", UNIQUE_U32, "lpData", unique(CONFORMANT_VARYING_BYTES), "lpcbData", UNIQUE_U32,
