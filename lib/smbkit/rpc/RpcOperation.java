@@ -16,14 +16,28 @@ public interface RpcOperation {
     /** The operation's name in its specification (the enum constant's name). */
     String name();
 
-    int opnum();
+    /** What the enum constant declares. */
+    Declaration declaration();
 
-    List<Param> request();
+    default int opnum() {
+        return declaration().opnum();
+    }
 
-    List<Param> response();
+    default List<Param> request() {
+        return declaration().request();
+    }
 
-    /** Rejects a reply whose values contradict its status (ERROR_SUCCESS with a NULL handle...); none by default. */
-    default void check(RpcCall reply) {}
+    default List<Param> response() {
+        return declaration().response();
+    }
+
+    /** Rejects a reply whose values contradict its status (ERROR_SUCCESS with a NULL handle...). */
+    default void check(RpcCall reply) {
+        declaration().check().check(reply);
+    }
+
+    /** An operation as data: its opnum, its parameters in wire order, the check of its reply. */
+    record Declaration(int opnum, List<Param> request, List<Param> response, Check check) {}
 
     /** A named parameter of one NDR type. */
     record Param(String name, NdrType type) {}

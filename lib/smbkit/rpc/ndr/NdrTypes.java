@@ -291,11 +291,7 @@ public final class NdrTypes {
                 if (buf.dec_ndr_long() == 0) {
                     return null;
                 }
-                Layout layout = levels.get(tag);
-                if (layout == null) {
-                    throw new MalformedReplyException("a reply with unknown level " + tag);
-                }
-                NdrStruct s = new NdrStruct(layout);
+                NdrStruct s = new NdrStruct(arm(levels, tag));
                 decodeQuietly(s, buf);
                 return s;
             }
@@ -334,15 +330,20 @@ public final class NdrTypes {
                 if (buf.dec_ndr_long() == 0) {
                     return new Enumeration(level, false, List.of());
                 }
-                Layout layout = levels.get(level);
-                if (layout == null) {
-                    throw new MalformedReplyException("a reply with unknown level " + level);
-                }
-                InfoContainer c = new InfoContainer(layout, null);
+                InfoContainer c = new InfoContainer(arm(levels, level), null);
                 decodeQuietly(c, buf);
                 return new Enumeration(level, true, c.entries());
             }
         };
+    }
+
+    /** The layout a reply's level selects; a level the family lacks is malformed. */
+    private static Layout arm(Map<Integer, Layout> levels, int level) {
+        Layout layout = levels.get(level);
+        if (layout == null) {
+            throw new MalformedReplyException("a reply with unknown level " + level);
+        }
+        return layout;
     }
 
     static int levelOf(Map<Integer, Layout> levels, Layout layout) {

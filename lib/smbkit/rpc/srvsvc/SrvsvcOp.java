@@ -40,36 +40,15 @@ public enum SrvsvcOp implements RpcOperation {
     NetrServerGetInfo(21, params("ServerName", UNIQUE_WSTR, "Level", U32),
             params("InfoStruct", infoUnion(InfoLevels.SERVER)), r -> checkInfo(r, null));
 
-    private final int opnum;
-    private final List<Param> request;
-    private final List<Param> response;
-    private final Check check;
+    private final Declaration declaration;
 
     SrvsvcOp(int opnum, List<Param> request, List<Param> response, Check check) {
-        this.opnum = opnum;
-        this.request = request;
-        this.response = response;
-        this.check = check;
+        this.declaration = new Declaration(opnum, request, response, check);
     }
 
     @Override
-    public int opnum() {
-        return opnum;
-    }
-
-    @Override
-    public List<Param> request() {
-        return request;
-    }
-
-    @Override
-    public List<Param> response() {
-        return response;
-    }
-
-    @Override
-    public void check(RpcCall reply) {
-        check.check(reply);
+    public Declaration declaration() {
+        return declaration;
     }
 
     /**

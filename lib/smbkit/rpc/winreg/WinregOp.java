@@ -58,36 +58,15 @@ public enum WinregOp implements RpcOperation {
     BaseRegSetValue(22, params("hKey", CONTEXT_HANDLE, "lpValueName", RPC_UNICODE_STRING, "dwType", U32,
             "lpData", CONFORMANT_BYTES, "cbData", U32), List.of(), Check.NONE);
 
-    private final int opnum;
-    private final List<Param> request;
-    private final List<Param> response;
-    private final Check check;
+    private final Declaration declaration;
 
     WinregOp(int opnum, List<Param> request, List<Param> response, Check check) {
-        this.opnum = opnum;
-        this.request = request;
-        this.response = response;
-        this.check = check;
+        this.declaration = new Declaration(opnum, request, response, check);
     }
 
     @Override
-    public int opnum() {
-        return opnum;
-    }
-
-    @Override
-    public List<Param> request() {
-        return request;
-    }
-
-    @Override
-    public List<Param> response() {
-        return response;
-    }
-
-    @Override
-    public void check(RpcCall reply) {
-        check.check(reply);
+    public Declaration declaration() {
+        return declaration;
     }
 
     /** A context handle an ERROR_SUCCESS reply returns: all zeros is the NULL handle, never an open key. */
