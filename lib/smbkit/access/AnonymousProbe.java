@@ -77,7 +77,7 @@ public final class AnonymousProbe {
             EnumCall call = pipe.call(new EnumCall(EnumCall.Kind.SHARES, Srvsvc.serverName(target.host()), new String[0], 1,
                     Srvsvc.MAX_PREFERRED_LENGTH, 0));
             steps.add(call.status() == 0 ? new Step(LIST, true, call.entries().size() + " shares listed")
-                    : new Step(LIST, false, "refused (" + smbkit.rpc.Win32.name(call.status()) + ")"));
+                    : new Step(LIST, false, "refused (" + smbkit.rpc.WinError.name(call.status()) + ")"));
         }
         return new Result(steps);
     }

@@ -27,12 +27,6 @@ import smbkit.rpc.srvsvc.SrvsvcModels;
 /** A server reached over SMB: one connection, one pipe per RPC interface, reused by every call. */
 public final class RemoteServer implements ServerAccess {
 
-    /** Richest first: 502 and 2 add client type and transport, 10 idle time without flags, 0 only names. */
-    static final int[] SESSION_LEVELS = {502, 2, 10, 1, 0};
-    static final int[] FILE_LEVELS = {3, 2};
-    static final int[] CONNECTION_LEVELS = {1, 0};
-    static final int[] SHARE_LEVELS = {502, 2, 1};
-
     private final SmbConnection connection;
     private final int preferredMaximumLength;
     private SrvsvcClient srvsvc;
@@ -74,10 +68,14 @@ public final class RemoteServer implements ServerAccess {
     @Override
     public ServerInfo serverInfo() {
         if (serverInfo == null) {
-            ServerInfo info = SrvsvcModels.serverInfo(srvsvc().serverInfo(102, 101));
+            ServerInfo info = SrvsvcModels.serverInfo(srvsvc().serverInfo());
             serverInfo = info.isSamba() ? withSambaLimit(info) : info;
         }
         return serverInfo;
+    }
+
+    private SrvsvcClient.Listing list(EnumCall.Kind kind, String[] filters) {
+        return srvsvc().enumerate(kind, filters, preferredMaximumLength);
     }
 
     /**
@@ -100,8 +98,7 @@ public final class RemoteServer implements ServerAccess {
     public SessionListing sessions(String client, String user) {
         // Windows filters on the server; Samba ignores the filters, so they are applied here as well.
         String clientArg = client == null ? null : Srvsvc.serverName(client);
-        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.SESSIONS, new String[] {clientArg, user},
-                SESSION_LEVELS, preferredMaximumLength);
+        SrvsvcClient.Listing listing = list(EnumCall.Kind.SESSIONS, new String[] {clientArg, user});
         List<Session> sessions = new ArrayList<>();
         for (NdrStruct e : listing.entries()) {
             Session s = SrvsvcModels.session(e);
@@ -114,15 +111,13 @@ public final class RemoteServer implements ServerAccess {
 
     @Override
     public List<OpenFile> openFiles(String basePath, String user) {
-        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.FILES, new String[] {basePath, user},
-                FILE_LEVELS, preferredMaximumLength);
+        SrvsvcClient.Listing listing = list(EnumCall.Kind.FILES, new String[] {basePath, user});
         return listing.entries().stream().map(SrvsvcModels::openFile).toList();
     }
 
     @Override
     public List<Connection> connections(String qualifier) {
-        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.CONNECTIONS, new String[] {qualifier},
-                CONNECTION_LEVELS, preferredMaximumLength);
+        SrvsvcClient.Listing listing = list(EnumCall.Kind.CONNECTIONS, new String[] {qualifier});
         return listing.entries().stream().map(e -> SrvsvcModels.connection(qualifier, e)).toList();
     }
 
@@ -137,14 +132,13 @@ public final class RemoteServer implements ServerAccess {
 
     @Override
     public List<Share> shares() {
-        SrvsvcClient.Listing listing = srvsvc().enumerate(EnumCall.Kind.SHARES, new String[0], SHARE_LEVELS,
-                preferredMaximumLength);
+        SrvsvcClient.Listing listing = list(EnumCall.Kind.SHARES, new String[0]);
         return listing.entries().stream().map(SrvsvcModels::share).toList();
     }
 
     @Override
     public Share share(String name) {
-        return SrvsvcModels.share(srvsvc().shareInfo(name, SHARE_LEVELS));
+        return SrvsvcModels.share(srvsvc().shareInfo(name, EnumCall.SHARE_INFO_LEVELS));
     }
 
     @Override

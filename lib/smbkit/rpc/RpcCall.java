@@ -1,6 +1,9 @@
 package smbkit.rpc;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jcifs.dcerpc.DcerpcMessage;
 import jcifs.dcerpc.ndr.NdrBuffer;
@@ -9,11 +12,13 @@ import smbkit.rpc.ndr.BoundedNdrBuffer;
 import smbkit.rpc.ndr.MalformedReplyException;
 
 /**
- * One DCE/RPC request and its reply on jcifs-ng's framework. Subclasses write the stub ({@link #encodeIn})
- * and read it back ({@link #decodeOut}) from a buffer that ends where the bytes received end, so a malformed
- * reply fails with a clear message instead of reading jcifs's zero-filled or pooled buffer past the data.
+ * One DCE/RPC request and its reply on jcifs-ng's framework, shaped by a declared {@link RpcOperation}: the
+ * request parameters are encoded in order, the response parameters decoded by name, then the trailing status,
+ * read here once for every call. The reply is read from a buffer that ends where the bytes received end, so
+ * a malformed reply fails with a clear message instead of reading jcifs's zero-filled or pooled buffer past
+ * the data. Subclasses only name the arguments and results of one operation.
  */
-public abstract class RpcCall extends DcerpcMessage {
+public class RpcCall extends DcerpcMessage {
 
     /** The common header and the response header: what precedes the stub in every fragment. */
     static final int HEADER = 24;
@@ -23,23 +28,79 @@ public abstract class RpcCall extends DcerpcMessage {
     static final int PTYPE_FAULT = 3;
 
     /** MS-SRVS and MS-RRP return a Win32 error code last in every reply. */
-    protected int status;
+    private int status;
+
+    private final RpcOperation operation;
+    private final Object[] request;
+    private final Map<String, Object> response = new HashMap<>();
 
     /** Stub bytes of the reply's fragments as they arrived (see {@link FragmentMeter}); -1 when not metered. */
     private long receivedStub = -1;
     private int requestCallId;
 
-    protected RpcCall() {
+    /** @param request the values of the operation's request parameters, in their declared order */
+    public RpcCall(RpcOperation operation, Object... request) {
+        if (request.length != operation.request().size()) {
+            throw new IllegalArgumentException(operation.name() + " takes " + operation.request().size()
+                    + " parameters, not " + request.length);
+        }
+        this.operation = operation;
+        this.request = request.clone();
         this.ptype = 0;
         this.flags = DCERPC_FIRST_FRAG | DCERPC_LAST_FRAG;
     }
 
+    public RpcOperation operation() {
+        return operation;
+    }
+
     /** The call's name in its specification, for messages. */
-    public abstract String name();
+    public String name() {
+        return operation.name();
+    }
 
-    protected abstract void encodeIn(NdrBuffer buf) throws NdrException;
+    @Override
+    public int getOpnum() {
+        return operation.opnum();
+    }
 
-    protected abstract void decodeOut(NdrBuffer buf) throws NdrException;
+    /** A request parameter's value; an unknown name throws. */
+    public Object in(String name) {
+        return request[indexOf(operation.request(), name)];
+    }
+
+    /** A response parameter as decoded (null for a NULL pointer, or before a reply); an unknown name throws. */
+    @SuppressWarnings("unchecked")
+    public <T> T out(String name) {
+        indexOf(operation.response(), name);
+        return (T) response.get(name);
+    }
+
+    private int indexOf(List<RpcOperation.Param> params, String name) {
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(operation.name() + " has no parameter " + name);
+    }
+
+    protected void encodeIn(NdrBuffer buf) {
+        List<RpcOperation.Param> params = operation.request();
+        for (int i = 0; i < request.length; i++) {
+            params.get(i).type().encode(buf, request[i]);
+        }
+    }
+
+    /** The response parameters in order, then the status; then the operation's check. */
+    protected void decodeOut(NdrBuffer buf) {
+        response.clear();
+        for (RpcOperation.Param p : operation.response()) {
+            response.put(p.name(), p.type().decode(buf));
+        }
+        status = buf.dec_ndr_long();
+        operation.check(this);
+    }
 
     /** The Win32 status the server returned. */
     public int status() {

@@ -27,19 +27,6 @@ public final class SmbErrors {
 
     private SmbErrors() {}
 
-    static final int NT_STATUS_ACCESS_DENIED = 0xC0000022;
-    static final int NT_STATUS_OBJECT_NAME_NOT_FOUND = 0xC0000034;
-    static final int NT_STATUS_LOGON_FAILURE = 0xC000006D;
-    static final int NT_STATUS_ACCOUNT_RESTRICTION = 0xC000006E;
-    static final int NT_STATUS_INVALID_LOGON_HOURS = 0xC000006F;
-    static final int NT_STATUS_INVALID_WORKSTATION = 0xC0000070;
-    static final int NT_STATUS_PASSWORD_EXPIRED = 0xC0000071;
-    static final int NT_STATUS_ACCOUNT_DISABLED = 0xC0000072;
-    static final int NT_STATUS_INSUFFICIENT_RESOURCES = 0xC000009A;
-    static final int NT_STATUS_BAD_NETWORK_NAME = 0xC00000CC;
-    static final int NT_STATUS_REQUEST_NOT_ACCEPTED = 0xC00000D0;
-    static final int NT_STATUS_PASSWORD_MUST_CHANGE = 0xC0000224;
-    static final int NT_STATUS_ACCOUNT_LOCKED_OUT = 0xC0000234;
 
     /** KB 328459's words for error 71. */
     public static final String ERROR_71 = "System error 71: no more connections can be made to this remote computer "
@@ -53,11 +40,11 @@ public final class SmbErrors {
         }
         String t = target.toString();
         int nt = ntStatus(e);
-        if (nt == NT_STATUS_REQUEST_NOT_ACCEPTED) {
+        if (WinError.STATUS_REQUEST_NOT_ACCEPTED.is(nt)) {
             return new SmbkitException(Failure.SERVER_FULL, t + " is at its connection limit (NT_STATUS_REQUEST_NOT_ACCEPTED). "
                     + ERROR_71, FULL_HINT, e);
         }
-        if (nt == NT_STATUS_INSUFFICIENT_RESOURCES) {
+        if (WinError.STATUS_INSUFFICIENT_RESOURCES.is(nt)) {
             return new SmbkitException(Failure.SERVER_FULL, t + " refused the connection to IPC$ (NT_STATUS_INSUFFICIENT_RESOURCES:"
                     + " the share is at its 'max connections'). " + ERROR_71, FULL_HINT, e);
         }
@@ -228,33 +215,37 @@ public final class SmbErrors {
 
     private static SmbkitException fromNtStatus(int nt, String t, Credentials who, String doing, Throwable e) {
         String code = String.format(" (NT status 0x%08X)", nt);
-        switch (nt) {
-            case NT_STATUS_LOGON_FAILURE:
+        WinError status = WinError.of(nt);
+        if (status == null) {
+            return null;
+        }
+        switch (status) {
+            case STATUS_LOGON_FAILURE:
                 if (who.isAnonymous()) {
                     return nullRefused(t, "refuses NULL sessions at logon", e);
                 }
                 return new SmbkitException(Failure.LOGON_FAILED, t + ": logon failed for " + who.principal()
                         + ": unknown user name or wrong password (NT_STATUS_LOGON_FAILURE)",
                         "Check -U/-A; a local account on a workgroup machine may need -U MACHINE/user", e);
-            case NT_STATUS_ACCOUNT_DISABLED:
-            case NT_STATUS_ACCOUNT_LOCKED_OUT:
-            case NT_STATUS_PASSWORD_EXPIRED:
-            case NT_STATUS_PASSWORD_MUST_CHANGE:
-            case NT_STATUS_ACCOUNT_RESTRICTION:
-            case NT_STATUS_INVALID_LOGON_HOURS:
-            case NT_STATUS_INVALID_WORKSTATION:
+            case STATUS_ACCOUNT_DISABLED:
+            case STATUS_ACCOUNT_LOCKED_OUT:
+            case STATUS_PASSWORD_EXPIRED:
+            case STATUS_PASSWORD_MUST_CHANGE:
+            case STATUS_ACCOUNT_RESTRICTION:
+            case STATUS_INVALID_LOGON_HOURS:
+            case STATUS_INVALID_WORKSTATION:
                 return new SmbkitException(Failure.LOGON_FAILED, t + ": logon refused for " + who.principal() + ": "
-                        + accountProblem(nt) + code, "Use another account, or fix this one on the server", e);
-            case NT_STATUS_ACCESS_DENIED:
+                        + accountProblem(status) + code, "Use another account, or fix this one on the server", e);
+            case STATUS_ACCESS_DENIED:
                 if (who.isAnonymous()) {
                     return nullRefused(t, "refuses NULL sessions (RestrictAnonymous / restrict anonymous)", e);
                 }
                 return new SmbkitException(Failure.ACCESS_DENIED, t + ": access denied to " + who.principal()
                         + " while " + doing + code, "Use an account in the server's Administrators group", e);
-            case NT_STATUS_OBJECT_NAME_NOT_FOUND:
+            case STATUS_OBJECT_NAME_NOT_FOUND:
                 return new SmbkitException(Failure.NOT_AVAILABLE, t + ": the server has no " + pipeOf(doing) + code,
                         "The service behind it is not running on the server", e);
-            case NT_STATUS_BAD_NETWORK_NAME:
+            case STATUS_BAD_NETWORK_NAME:
                 return new SmbkitException(Failure.NOT_AVAILABLE, t + ": the server has no IPC$ share" + code,
                         "The server does not offer remote administration", e);
             default:
@@ -267,14 +258,14 @@ public final class SmbErrors {
                 "Log on as a user with -U or -A instead of -N", e);
     }
 
-    private static String accountProblem(int nt) {
+    private static String accountProblem(WinError nt) {
         return switch (nt) {
-            case NT_STATUS_ACCOUNT_DISABLED -> "the account is disabled";
-            case NT_STATUS_ACCOUNT_LOCKED_OUT -> "the account is locked out";
-            case NT_STATUS_PASSWORD_EXPIRED -> "the password has expired";
-            case NT_STATUS_PASSWORD_MUST_CHANGE -> "the password must be changed first";
-            case NT_STATUS_INVALID_LOGON_HOURS -> "logons are not allowed at this hour";
-            case NT_STATUS_INVALID_WORKSTATION -> "logons from this machine are not allowed";
+            case STATUS_ACCOUNT_DISABLED -> "the account is disabled";
+            case STATUS_ACCOUNT_LOCKED_OUT -> "the account is locked out";
+            case STATUS_PASSWORD_EXPIRED -> "the password has expired";
+            case STATUS_PASSWORD_MUST_CHANGE -> "the password must be changed first";
+            case STATUS_INVALID_LOGON_HOURS -> "logons are not allowed at this hour";
+            case STATUS_INVALID_WORKSTATION -> "logons from this machine are not allowed";
             default -> "account restrictions apply";
         };
     }
@@ -287,10 +278,10 @@ public final class SmbErrors {
     /** DCE/RPC faults: the call reached the server, which refused it. */
     static SmbkitException fault(int code, String t, String doing, Throwable e) {
         String hex = String.format("0x%08X", code);
-        return switch (code) {
-            case 0x5 -> new SmbkitException(Failure.ACCESS_DENIED, t + ": access denied to " + doing + " (RPC fault " + hex + ")",
+        return switch (WinError.kindOf(code)) {
+            case ACCESS_DENIED -> new SmbkitException(Failure.ACCESS_DENIED, t + ": access denied to " + doing + " (RPC fault " + hex + ")",
                     "Use an account in the server's Administrators group", e);
-            case 0x1C010002, 0x1C010003, 0x6D1 -> new SmbkitException(Failure.NOT_AVAILABLE,
+            case NOT_SUPPORTED -> new SmbkitException(Failure.NOT_AVAILABLE,
                     t + ": the server does not implement " + doing + " (RPC fault " + hex + ")", null, e);
             default -> new SmbkitException(Failure.NOT_AVAILABLE, t + ": the server refused " + doing + " with RPC fault " + hex,
                     "The server does not offer this call to this account; run with --debug to see more", e);

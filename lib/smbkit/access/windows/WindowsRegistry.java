@@ -15,6 +15,7 @@ import com.sun.jna.ptr.IntByReference;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.model.RegistryValue;
+import smbkit.rpc.WinError;
 
 /**
  * HKEY_LOCAL_MACHINE on this Windows machine through advapi32. Values are read and written as raw bytes with
@@ -72,7 +73,7 @@ public final class WindowsRegistry implements Registry {
     private Key open(String key, int access) {
         WinReg.HKEYByReference h = new WinReg.HKEYByReference();
         int rc = api().RegOpenKeyEx(HKLM, key, 0, access, h);
-        if (rc == WindowsFailures.ERROR_FILE_NOT_FOUND) {
+        if (WinError.ERROR_FILE_NOT_FOUND.is(rc)) {
             return null;
         }
         check(rc, "opening HKLM\\" + key);
@@ -80,7 +81,7 @@ public final class WindowsRegistry implements Registry {
     }
 
     private static void check(int rc, String what) {
-        if (rc != WindowsFailures.NERR_SUCCESS) {
+        if (!WinError.ERROR_SUCCESS.is(rc)) {
             throw failed(rc, what);
         }
     }
@@ -110,15 +111,15 @@ public final class WindowsRegistry implements Registry {
         IntByReference size = new IntByReference();
         int rc = api().RegQueryValueEx(k.handle, name, null, type, null, size);
         for (int attempt = 0; attempt < 10; attempt++) {
-            if (rc == WindowsFailures.ERROR_FILE_NOT_FOUND) {
+            if (WinError.ERROR_FILE_NOT_FOUND.is(rc)) {
                 return Optional.empty();
             }
-            if (rc != WindowsFailures.NERR_SUCCESS && rc != WindowsFailures.ERROR_MORE_DATA) {
+            if (!WinError.ERROR_SUCCESS.is(rc) && !WinError.ERROR_MORE_DATA.is(rc)) {
                 throw failed(rc, what);
             }
             byte[] data = new byte[size.getValue()];
             rc = api().RegQueryValueEx(k.handle, name, null, type, data, size);
-            if (rc == WindowsFailures.NERR_SUCCESS) {
+            if (WinError.ERROR_SUCCESS.is(rc)) {
                 // the value may have shrunk since its size was asked: keep what was read
                 return Optional.of(new RegistryValue(type.getValue(), Arrays.copyOf(data, size.getValue())));
             }
@@ -146,7 +147,7 @@ public final class WindowsRegistry implements Registry {
         for (int i = 0;; i++) {
             IntByReference length = new IntByReference(name.length);
             int rc = api().RegEnumValue(k.handle, i, name, length, null, null, null, null);
-            if (rc == WindowsFailures.ERROR_NO_MORE_ITEMS) {
+            if (WinError.ERROR_NO_MORE_ITEMS.is(rc)) {
                 return names;
             }
             check(rc, "listing the values of HKLM\\" + key);
@@ -165,7 +166,7 @@ public final class WindowsRegistry implements Registry {
             for (int i = 0;; i++) {
                 IntByReference length = new IntByReference(name.length);
                 int rc = api().RegEnumKeyEx(k.handle, i, name, length, null, null, null, null);
-                if (rc == WindowsFailures.ERROR_NO_MORE_ITEMS) {
+                if (WinError.ERROR_NO_MORE_ITEMS.is(rc)) {
                     return names;
                 }
                 check(rc, "listing the subkeys of HKLM\\" + key);
@@ -190,7 +191,7 @@ public final class WindowsRegistry implements Registry {
                 return;
             }
             int rc = api().RegDeleteValue(k.handle, name);
-            if (rc != WindowsFailures.ERROR_FILE_NOT_FOUND) {
+            if (!WinError.ERROR_FILE_NOT_FOUND.is(rc)) {
                 check(rc, "deleting HKLM\\" + key + "\\" + name);
             }
         }
@@ -212,7 +213,7 @@ public final class WindowsRegistry implements Registry {
     @Override
     public void deleteKey(String key) {
         int rc = api().RegDeleteKeyEx(HKLM, key, WinNT.KEY_WOW64_64KEY, 0);
-        if (rc != WindowsFailures.ERROR_FILE_NOT_FOUND) {
+        if (!WinError.ERROR_FILE_NOT_FOUND.is(rc)) {
             check(rc, "deleting HKLM\\" + key);
         }
     }

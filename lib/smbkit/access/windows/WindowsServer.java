@@ -1,6 +1,5 @@
 package smbkit.access.windows;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,8 +22,11 @@ import smbkit.model.Session;
 import smbkit.model.SessionFilter;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
+import smbkit.rpc.LevelFallback;
+import smbkit.rpc.WinError;
 import smbkit.rpc.ndr.Layout;
 import smbkit.rpc.ndr.NdrStruct;
+import smbkit.rpc.srvsvc.EnumCall;
 import smbkit.rpc.srvsvc.InfoLevels;
 import smbkit.rpc.srvsvc.SrvsvcModels;
 
@@ -35,9 +37,7 @@ import smbkit.rpc.srvsvc.SrvsvcModels;
  */
 public final class WindowsServer implements ServerAccess {
 
-    static final int MAX_PREFERRED_LENGTH = -1;
-    /** Far more pages than any server has sessions; a call answering ERROR_MORE_DATA forever stops here. */
-    static final int MAX_PAGES = 100_000;
+    static final int MAX_PREFERRED_LENGTH = LevelFallback.MAX_PREFERRED_LENGTH;
 
     private final Supplier<NetApi> api;
     private final SecurityDescriptorLength sdLength;
@@ -86,56 +86,47 @@ public final class WindowsServer implements ServerAccess {
     /** What an enumeration returned, and at which level. */
     record Listing(int level, List<NdrStruct> entries) {}
 
-    /**
-     * Richest level first, falling back when a level is refused (ERROR_INVALID_LEVEL, or ERROR_ACCESS_DENIED:
-     * older Windows granted the poorer levels to any user; since Windows 10 1607 / Server 2019 a
-     * non-administrator is refused every level), paged with the resume handle while
-     * ERROR_MORE_DATA, every buffer freed whatever happens. A filter matching nothing is an empty listing,
-     * as on the RPC path (Windows answers NERR_ClientNameNotFound or NERR_UserNotFound).
-     */
-    Listing enumerate(String what, Map<Integer, Layout> levels, int[] order, Page page) {
-        int last = 0;
-        for (int level : order) {
-            List<NdrStruct> out = new ArrayList<>();
-            long[] resume = {0};
-            int status;
-            int pages = 0;
-            do {
-                if (++pages > MAX_PAGES) {
-                    throw noProgress(what);
-                }
-                PointerByReference buffer = new PointerByReference();
-                IntByReference read = new IntByReference();
-                IntByReference total = new IntByReference();
-                status = page.call(level, buffer, read, total, resume);
-                try {
-                    if ((status == WindowsFailures.NERR_SUCCESS || status == WindowsFailures.ERROR_MORE_DATA)
-                            && buffer.getValue() != null) {
-                        out.addAll(NativeStructs.read(buffer.getValue(), read.getValue(), levels.get(level), sdLength));
-                    }
-                } finally {
-                    free(buffer);
-                }
-                if (status == WindowsFailures.ERROR_MORE_DATA && read.getValue() == 0) {
-                    throw noProgress(what); // nothing fitted although we asked for everything: asking again cannot help
-                }
-            } while (status == WindowsFailures.ERROR_MORE_DATA);
-            if (status == WindowsFailures.NERR_SUCCESS) {
-                return new Listing(level, out);
-            }
-            if (pages == 1 && (status == WindowsFailures.NERR_CLIENT_NAME_NOT_FOUND
-                    || status == WindowsFailures.NERR_USER_NOT_FOUND)) {
-                return new Listing(level, List.of());
-            }
-            if (status != WindowsFailures.ERROR_INVALID_LEVEL && status != WindowsFailures.ERROR_ACCESS_DENIED
-                    && status != WindowsFailures.ERROR_NOT_SUPPORTED) {
-                throw WindowsFailures.of(status, what + " level " + level);
-            }
-            if (last != WindowsFailures.ERROR_ACCESS_DENIED) {
-                last = status; // a refusal explains more than a level this Windows lacks
-            }
+    /** This machine's answers: the levels that answered are learned once per process, as per connection remotely. */
+    private final LevelFallback fallback = new LevelFallback();
+
+    private static final LevelFallback.Faults FAULTS = new LevelFallback.Faults() {
+        @Override
+        public SmbkitException failure(int status, String what) {
+            return WindowsFailures.of(status, what);
         }
-        throw WindowsFailures.of(last, what);
+
+        @Override
+        public SmbkitException noProgress(String problem) {
+            return new SmbkitException(Failure.INTERNAL, WindowsFailures.WHERE + ": " + problem, "Run again with --debug and report it");
+        }
+    };
+
+    /**
+     * The shared engine ({@link LevelFallback}) over netapi32: richest level first, falling back when a level
+     * is refused (ERROR_INVALID_LEVEL, or ERROR_ACCESS_DENIED: older Windows granted the poorer levels to any
+     * user; since Windows 10 1607 / Server 2019 a non-administrator is refused every level), paged with the
+     * resume handle while ERROR_MORE_DATA, every buffer freed whatever happens. A filter matching nothing is an
+     * empty listing, as on the RPC path (Windows answers NERR_ClientNameNotFound or NERR_UserNotFound).
+     */
+    Listing enumerate(EnumCall.Kind kind, String what, Map<Integer, Layout> levels, Page page) {
+        LevelFallback.Listing l = fallback.enumerate(what, kind.levels(EnumCall.Platform.WINDOWS), MAX_PREFERRED_LENGTH,
+                (level, askFor, resume) -> {
+                    PointerByReference buffer = new PointerByReference();
+                    IntByReference read = new IntByReference();
+                    IntByReference total = new IntByReference();
+                    long[] r = {resume};
+                    int status = page.call(level, buffer, read, total, r);
+                    try {
+                        List<NdrStruct> entries = (WinError.ERROR_SUCCESS.is(status) || WinError.ERROR_MORE_DATA.is(status))
+                                && buffer.getValue() != null
+                                ? NativeStructs.read(buffer.getValue(), read.getValue(), levels.get(level), sdLength)
+                                : List.of();
+                        return new LevelFallback.Page(status, entries, r[0]);
+                    } finally {
+                        free(buffer);
+                    }
+                }, FAULTS);
+        return new Listing(l.level(), l.entries());
     }
 
     /** The one structure a GetInfo call returned. */
@@ -149,33 +140,24 @@ public final class WindowsServer implements ServerAccess {
         }
     }
 
-    private static SmbkitException noProgress(String what) {
-        return new SmbkitException(Failure.INTERNAL, WindowsFailures.WHERE + ": " + what
-                + " keeps answering ERROR_MORE_DATA without progress", "Run again with --debug and report it");
-    }
-
     private static WString w(String s) {
         return s == null ? null : new WString(s);
-    }
-
-    private static int[] levels(int... l) {
-        return l;
     }
 
     @Override
     public ServerInfo serverInfo() {
         int last = 0;
-        for (int level : levels(102, 101)) {
+        for (int level : EnumCall.SERVER_INFO_LEVELS) {
             PointerByReference buffer = new PointerByReference();
             int status = api().NetServerGetInfo(null, level, buffer);
             try {
-                if (status == WindowsFailures.NERR_SUCCESS && buffer.getValue() != null) {
+                if (WinError.ERROR_SUCCESS.is(status) && buffer.getValue() != null) {
                     return SrvsvcModels.serverInfo(read(buffer, InfoLevels.SERVER.get(level)));
                 }
             } finally {
                 free(buffer);
             }
-            if (last != WindowsFailures.ERROR_ACCESS_DENIED) {
+            if (!WinError.ERROR_ACCESS_DENIED.is(last)) {
                 last = status; // 102 needs an administrator; 101 does not
             }
         }
@@ -185,7 +167,7 @@ public final class WindowsServer implements ServerAccess {
     @Override
     public SessionListing sessions(String client, String user) {
         String unc = client == null ? null : "\\\\" + SessionFilter.normalize(client);
-        Listing listing = enumerate("NetSessionEnum", InfoLevels.SESSION, levels(502, 2, 10, 1, 0),
+        Listing listing = enumerate(EnumCall.Kind.SESSIONS, "NetSessionEnum", InfoLevels.SESSION,
                 (level, buf, read, total, resume) -> {
                     IntByReference r = new IntByReference((int) resume[0]);
                     int s = api().NetSessionEnum(null, w(unc), w(user), level, buf, MAX_PREFERRED_LENGTH, read, total, r);
@@ -199,7 +181,7 @@ public final class WindowsServer implements ServerAccess {
 
     @Override
     public List<OpenFile> openFiles(String basePath, String user) {
-        return enumerate("NetFileEnum", InfoLevels.FILE, levels(3, 2), (level, buf, read, total, resume) -> {
+        return enumerate(EnumCall.Kind.FILES, "NetFileEnum", InfoLevels.FILE, (level, buf, read, total, resume) -> {
             ULONG_PTRByReference r = new ULONG_PTRByReference(new ULONG_PTR(resume[0]));
             int s = api().NetFileEnum(null, w(basePath), w(user), level, buf, MAX_PREFERRED_LENGTH, read, total, r);
             resume[0] = r.getValue().longValue();
@@ -209,7 +191,7 @@ public final class WindowsServer implements ServerAccess {
 
     @Override
     public List<Connection> connections(String qualifier) {
-        return enumerate("NetConnectionEnum", InfoLevels.CONNECTION, levels(1, 0), (level, buf, read, total, resume) -> {
+        return enumerate(EnumCall.Kind.CONNECTIONS, "NetConnectionEnum", InfoLevels.CONNECTION, (level, buf, read, total, resume) -> {
             IntByReference r = new IntByReference((int) resume[0]);
             int s = api().NetConnectionEnum(null, w(qualifier), level, buf, MAX_PREFERRED_LENGTH, read, total, r);
             resume[0] = r.getValue();
@@ -224,7 +206,7 @@ public final class WindowsServer implements ServerAccess {
 
     @Override
     public List<Share> shares() {
-        return enumerate("NetShareEnum", InfoLevels.SHARE, levels(502, 2, 1), (level, buf, read, total, resume) -> {
+        return enumerate(EnumCall.Kind.SHARES, "NetShareEnum", InfoLevels.SHARE, (level, buf, read, total, resume) -> {
             IntByReference r = new IntByReference((int) resume[0]);
             int s = api().NetShareEnum(null, level, buf, MAX_PREFERRED_LENGTH, read, total, r);
             resume[0] = r.getValue();
@@ -235,20 +217,20 @@ public final class WindowsServer implements ServerAccess {
     @Override
     public Share share(String name) {
         int last = 0;
-        for (int level : levels(502, 2, 1)) {
+        for (int level : EnumCall.SHARE_INFO_LEVELS) {
             PointerByReference buffer = new PointerByReference();
             int status = api().NetShareGetInfo(null, w(name), level, buffer);
             try {
-                if (status == WindowsFailures.NERR_SUCCESS && buffer.getValue() != null) {
+                if (WinError.ERROR_SUCCESS.is(status) && buffer.getValue() != null) {
                     return SrvsvcModels.share(read(buffer, InfoLevels.SHARE.get(level)));
                 }
             } finally {
                 free(buffer);
             }
-            if (status != WindowsFailures.ERROR_INVALID_LEVEL && status != WindowsFailures.ERROR_ACCESS_DENIED) {
+            if (!WinError.ERROR_INVALID_LEVEL.is(status) && !WinError.ERROR_ACCESS_DENIED.is(status)) {
                 throw WindowsFailures.of(status, "NetShareGetInfo " + name);
             }
-            if (last != WindowsFailures.ERROR_ACCESS_DENIED) {
+            if (!WinError.ERROR_ACCESS_DENIED.is(last)) {
                 last = status;
             }
         }
@@ -281,7 +263,7 @@ public final class WindowsServer implements ServerAccess {
     }
 
     private static void check(int status, String what) {
-        if (status != WindowsFailures.NERR_SUCCESS) {
+        if (!WinError.ERROR_SUCCESS.is(status)) {
             throw WindowsFailures.of(status, what);
         }
     }

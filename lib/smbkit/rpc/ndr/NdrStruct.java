@@ -37,21 +37,30 @@ public final class NdrStruct extends NdrObject {
         return this;
     }
 
-    /** A U32 field as an unsigned value; 0 when the layout lacks the field. */
+    /** A U32 (or U16) field as an unsigned value; a field the layout lacks throws, as impacket raises. */
     public long u32(String field) {
-        int i = layout.indexOf(field);
-        return i < 0 || values[i] == null ? 0 : ((Number) values[i]).longValue() & 0xFFFFFFFFL;
+        int i = position(field);
+        return values[i] == null ? 0 : ((Number) values[i]).longValue() & 0xFFFFFFFFL;
     }
 
-    /** A WSTR field; null when the pointer was NULL or the layout lacks the field. */
+    /** A U64 field. */
+    public long u64(String field) {
+        int i = position(field);
+        return values[i] == null ? 0 : ((Number) values[i]).longValue();
+    }
+
+    /** A WSTR field; null when the pointer was NULL. A field the layout lacks throws. */
     public String str(String field) {
-        int i = layout.indexOf(field);
-        return i < 0 ? null : (String) values[i];
+        return (String) values[position(field)];
     }
 
     public byte[] blob(String field) {
-        int i = layout.indexOf(field);
-        return i < 0 ? null : (byte[]) values[i];
+        return (byte[]) values[position(field)];
+    }
+
+    /** A nested structure field. */
+    public NdrStruct struct(String field) {
+        return (NdrStruct) values[position(field)];
     }
 
     private int position(String field) {
@@ -64,18 +73,11 @@ public final class NdrStruct extends NdrObject {
 
     @Override
     public void encode(NdrBuffer dst) {
-        dst.align(4);
+        dst.align(layout.alignment());
+        encodeFixed(dst);
         for (int i = 0; i < values.length; i++) {
             Field f = layout.fields().get(i);
-            if (f.kind() == Kind.U32) {
-                dst.enc_ndr_long(values[i] == null ? 0 : ((Number) values[i]).intValue());
-            } else {
-                dst.enc_ndr_referent(values[i], 1);
-            }
-        }
-        for (int i = 0; i < values.length; i++) {
-            Field f = layout.fields().get(i);
-            if (values[i] == null || f.kind() == Kind.U32) {
+            if (values[i] == null || !isPointer(f)) {
                 continue;
             }
             dst = dst.deferred;
@@ -89,26 +91,61 @@ public final class NdrStruct extends NdrObject {
         }
     }
 
-    @Override
-    public void decode(NdrBuffer src) throws NdrException {
-        src.align(4);
-        int[] pointers = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            int word = src.dec_ndr_long();
-            if (layout.fields().get(i).kind() == Kind.U32) {
-                values[i] = word;
-            } else {
-                pointers[i] = word;
-            }
-        }
+    private static boolean isPointer(Field f) {
+        return f.kind() == Kind.WSTR || f.kind() == Kind.BLOB;
+    }
+
+    /** The fixed part: values in place, a referent for each pointer. */
+    private void encodeFixed(NdrBuffer dst) {
         for (int i = 0; i < values.length; i++) {
             Field f = layout.fields().get(i);
-            if (f.kind() == Kind.U32 || pointers[i] == 0) {
+            Object v = values[i];
+            switch (f.kind()) {
+                case U16 -> dst.enc_ndr_short(v == null ? 0 : ((Number) v).intValue());
+                case U32 -> dst.enc_ndr_long(v == null ? 0 : ((Number) v).intValue());
+                case U64 -> dst.enc_ndr_hyper(v == null ? 0 : ((Number) v).longValue());
+                case STRUCT -> {
+                    NdrStruct nested = v == null ? new NdrStruct(f.nested()) : (NdrStruct) v;
+                    dst.align(f.nested().alignment());
+                    nested.encodeFixed(dst);
+                }
+                default -> dst.enc_ndr_referent(v, 1);
+            }
+        }
+    }
+
+    @Override
+    public void decode(NdrBuffer src) throws NdrException {
+        src.align(layout.alignment());
+        int[] pointers = decodeFixed(src);
+        for (int i = 0; i < values.length; i++) {
+            Field f = layout.fields().get(i);
+            if (!isPointer(f) || pointers[i] == 0) {
                 continue;
             }
             src = src.deferred;
             values[i] = f.kind() == Kind.WSTR ? src.dec_ndr_string() : decodeBlob(src, f);
         }
+    }
+
+    private int[] decodeFixed(NdrBuffer src) {
+        int[] pointers = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Field f = layout.fields().get(i);
+            switch (f.kind()) {
+                case U16 -> values[i] = src.dec_ndr_short() & 0xFFFF;
+                case U32 -> values[i] = src.dec_ndr_long();
+                case U64 -> values[i] = src.dec_ndr_hyper();
+                case STRUCT -> {
+                    NdrStruct nested = new NdrStruct(f.nested());
+                    src.align(f.nested().alignment());
+                    nested.decodeFixed(src);
+                    values[i] = nested;
+                }
+                default -> pointers[i] = src.dec_ndr_long();
+            }
+        }
+        return pointers;
     }
 
     private byte[] decodeBlob(NdrBuffer src, Field f) throws NdrException {

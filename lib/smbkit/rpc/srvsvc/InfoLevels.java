@@ -51,6 +51,26 @@ public final class InfoLevels {
                     u32("version_minor"), u32("type"), wstr("comment"), u32("users"), u32("disc"), u32("hidden"),
                     u32("announce"), u32("anndelta"), u32("licenses"), wstr("userpath")));
 
+    /**
+     * Whether {@code info}'s level has {@code field}; false when only other levels of its family do. A name
+     * that no level of the family has is a typo and throws.
+     */
+    static boolean carries(smbkit.rpc.ndr.NdrStruct info, String field) {
+        if (info.has(field)) {
+            return true;
+        }
+        for (Map<Integer, Layout> family : List.of(SESSION, FILE, CONNECTION, SHARE, SERVER)) {
+            if (family.containsValue(info.layout())) {
+                for (Layout l : family.values()) {
+                    if (l.indexOf(field) >= 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException(info.layout().name() + " and its kin have no field " + field);
+    }
+
     /** The layout of {@code level} in the family {@code info} belongs to (null when it has none). */
     static Layout layoutOf(smbkit.rpc.ndr.NdrStruct info, int level) {
         for (Map<Integer, Layout> family : List.of(SESSION, FILE, CONNECTION, SHARE, SERVER)) {
@@ -59,6 +79,12 @@ public final class InfoLevels {
             }
         }
         return null;
+    }
+
+    /** {@code level} when the family has it; otherwise an IllegalArgumentException naming the known ones. */
+    static int known(Map<Integer, Layout> levels, int level, String what) {
+        of(levels, level, what);
+        return level;
     }
 
     static Layout of(Map<Integer, Layout> levels, int level, String what) {

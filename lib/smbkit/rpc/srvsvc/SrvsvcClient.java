@@ -1,30 +1,33 @@
 package smbkit.rpc.srvsvc;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.rpc.LevelFallback;
+import smbkit.rpc.RpcCall;
 import smbkit.rpc.RpcTransport;
-import smbkit.rpc.Win32;
+import smbkit.rpc.WinError;
 import smbkit.rpc.ndr.NdrStruct;
 
 /**
- * MS-SRVS as smbkit uses it: each enumeration tried at its richest level first, falling back when the
- * server refuses a level, and paged with the resume handle until the server has nothing more.
+ * MS-SRVS as smbkit uses it: each enumeration through the shared {@link LevelFallback} engine (richest level
+ * the server serves first, falling back when it refuses a level, paged with the resume handle), the level that
+ * answered remembered for this pipe's connection.
  */
 public final class SrvsvcClient {
 
     /** What an enumeration returned, and at which level. */
-    public record Listing(int level, List<NdrStruct> entries, int pages) {}
-
-    /** Enough for tens of thousands of entries per page; a server looping forever stops here. */
-    static final int MAX_PAGES = 100_000;
+    public record Listing(int level, java.util.List<NdrStruct> entries, int pages) {}
 
     private final RpcTransport rpc;
     private final String serverName;
     private final String where;
     private final boolean anonymous;
+    private final LevelFallback fallback = new LevelFallback();
+    /** NetrServerGetInfo's answer, read once per connection. */
+    private NdrStruct serverInfo;
+    private boolean serverInfoRefused;
 
     /**
      * @param where how messages name the server ("fileserver", "127.0.0.1:4450")
@@ -38,6 +41,39 @@ public final class SrvsvcClient {
     }
 
     /**
+     * The enumeration at the levels this server serves, richest first: NetrServerGetInfo's type tells Samba
+     * (SV_TYPE_SERVER_UNIX) from Windows, so a Samba server is never asked for the session levels it refuses
+     * (one round trip that the listing's summary and the diagnosis read anyway, against three refusals on
+     * every run). A server that refuses NetrServerGetInfo is asked every level.
+     */
+    public Listing enumerate(EnumCall.Kind kind, String[] filters, int preferredMaximumLength) {
+        return enumerate(kind, filters, kind.levels(platform()), preferredMaximumLength);
+    }
+
+    /** What the server is, as far as its levels go; asks NetrServerGetInfo at most once. */
+    public EnumCall.Platform platform() {
+        if (serverInfo == null && !serverInfoRefused) {
+            try {
+                serverInfo();
+            } catch (SmbkitException e) {
+                serverInfoRefused = true; // the listing itself says what is wrong, if anything is
+            }
+        }
+        if (serverInfo == null) {
+            return EnumCall.Platform.UNKNOWN;
+        }
+        return SrvsvcModels.serverInfo(serverInfo).isSamba() ? EnumCall.Platform.SAMBA : EnumCall.Platform.WINDOWS;
+    }
+
+    /** NetrServerGetInfo at the richest level granted, read once per connection. */
+    public NdrStruct serverInfo() {
+        if (serverInfo == null) {
+            serverInfo = serverInfo(EnumCall.SERVER_INFO_LEVELS);
+        }
+        return serverInfo;
+    }
+
+    /**
      * Enumerates at the first level the server accepts. ERROR_INVALID_LEVEL and ERROR_ACCESS_DENIED move
      * on to the next level (Samba answers some levels only; older Windows granted levels 10 and 0 to any
      * user, but since Windows 10 1607 / Server 2019, or with NetCease, NetrSessionEnum refuses every level to
@@ -45,74 +81,38 @@ public final class SrvsvcClient {
      * at every level is {@link Failure#SESSIONS_REFUSED}.
      */
     public Listing enumerate(EnumCall.Kind kind, String[] filters, int[] levels, int preferredMaximumLength) {
-        int lastStatus = 0;
-        for (int level : levels) {
-            EnumCall first = rpc.call(new EnumCall(kind, serverName, filters, level, preferredMaximumLength, 0));
-            int status = first.status();
-            if (status == Srvsvc.NERR_CLIENT_NAME_NOT_FOUND || status == Srvsvc.NERR_USER_NOT_FOUND) {
-                return new Listing(level, List.of(), 1); // Windows' way of saying the filter matched nothing
-            }
-            if (status == Srvsvc.ERROR_INVALID_LEVEL || status == Srvsvc.ERROR_ACCESS_DENIED
-                    || status == Srvsvc.ERROR_NOT_SUPPORTED) {
-                if (lastStatus != Srvsvc.ERROR_ACCESS_DENIED) {
-                    lastStatus = status;
-                }
-                continue;
-            }
-            return page(kind, filters, level, preferredMaximumLength, first);
-        }
-        if (kind == EnumCall.Kind.SESSIONS && lastStatus == Srvsvc.ERROR_ACCESS_DENIED && !anonymous) {
-            throw new SmbkitException(Failure.SESSIONS_REFUSED, where + ": the session listing was refused at every level "
-                    + "(NetrSessionEnum " + java.util.Arrays.toString(levels) + ": ERROR_ACCESS_DENIED), as Windows 10 1607 / "
-                    + "Server 2019 and later (or NetCease) refuse it to a non-administrator",
-                    "Log on with an account in the server's Administrators group (-U DOMAIN/admin or -A FILE), "
-                    + "or run smbkit on the server itself (local mode: no HOST)");
-        }
-        throw Win32.failure(lastStatus, where, kind.callName, anonymous);
+        LevelFallback.Listing l = fallback.enumerate(kind.callName, levels, preferredMaximumLength, (level, askFor, resume) -> {
+            EnumCall call = rpc.call(new EnumCall(kind, serverName, filters, level, askFor, (int) resume));
+            Integer next = call.nextResumeHandle();
+            return new LevelFallback.Page(call.status(), call.entries(), next == null ? null : next & 0xFFFFFFFFL);
+        }, faults(kind));
+        return new Listing(l.level(), l.entries(), l.pages());
     }
 
-    private Listing page(EnumCall.Kind kind, String[] filters, int level, int preferredMaximumLength, EnumCall first) {
-        List<NdrStruct> all = new ArrayList<>(first.entries());
-        EnumCall call = first;
-        int pages = 1;
-        int askFor = preferredMaximumLength;
-        int sent = 0;
-        while (call.status() == Srvsvc.ERROR_MORE_DATA) {
-            Integer resume = call.nextResumeHandle();
-            if (resume == null) {
-                throw new SmbkitException(Failure.MALFORMED_REPLY, where + ": " + kind.callName
-                        + " said there is more data but returned no resume handle", "Report this server's version");
+    private LevelFallback.Faults faults(EnumCall.Kind kind) {
+        return new LevelFallback.Faults() {
+            @Override
+            public SmbkitException failure(int status, String what) {
+                return WinError.failure(status, where, what, anonymous);
             }
-            if (resume == sent) {
-                // the same place again: the next page would be this one, and so on up to MAX_PAGES
-                throw noProgress(kind);
-            }
-            sent = resume;
-            if (call.entries().isEmpty()) {
-                // Nothing fitted in the preferred length: ask for more rather than loop on the same page.
-                if (askFor == Srvsvc.MAX_PREFERRED_LENGTH) {
-                    throw noProgress(kind);
-                }
-                askFor = askFor >= (1 << 29) ? Srvsvc.MAX_PREFERRED_LENGTH : askFor * 2;
-            }
-            if (++pages > MAX_PAGES) {
-                throw noProgress(kind);
-            }
-            call = rpc.call(new EnumCall(kind, serverName, filters, level, askFor, resume));
-            if (call.status() != Srvsvc.ERROR_SUCCESS && call.status() != Srvsvc.ERROR_MORE_DATA) {
-                throw Win32.failure(call.status(), where, kind.callName + " (page " + pages + ")", anonymous);
-            }
-            all.addAll(call.entries());
-        }
-        if (call.status() != Srvsvc.ERROR_SUCCESS) {
-            throw Win32.failure(call.status(), where, kind.callName, anonymous);
-        }
-        return new Listing(level, all, pages);
-    }
 
-    private SmbkitException noProgress(EnumCall.Kind kind) {
-        return new SmbkitException(Failure.MALFORMED_REPLY, where + ": " + kind.callName
-                + " keeps answering ERROR_MORE_DATA without progress", "Report this server's version");
+            @Override
+            public SmbkitException noProgress(String problem) {
+                return new SmbkitException(Failure.MALFORMED_REPLY, where + ": " + problem, "Report this server's version");
+            }
+
+            @Override
+            public SmbkitException allRefused(String call, int[] levels, int status) {
+                if (kind == EnumCall.Kind.SESSIONS && WinError.ERROR_ACCESS_DENIED.is(status) && !anonymous) {
+                    return new SmbkitException(Failure.SESSIONS_REFUSED, where + ": the session listing was refused at every level "
+                            + "(NetrSessionEnum " + Arrays.toString(levels) + ": ERROR_ACCESS_DENIED), as Windows 10 1607 / "
+                            + "Server 2019 and later (or NetCease) refuse it to a non-administrator",
+                            "Log on with an account in the server's Administrators group (-U DOMAIN/admin or -A FILE), "
+                            + "or run smbkit on the server itself (local mode: no HOST)");
+                }
+                return failure(status, call);
+            }
+        };
     }
 
     /** NetrServerGetInfo at the first level the server grants (102 needs an administrator on Windows). */
@@ -120,12 +120,12 @@ public final class SrvsvcClient {
         int lastStatus = 0;
         for (int level : levels) {
             ServerGetInfoCall call = rpc.call(new ServerGetInfoCall(serverName, level));
-            if (call.status() == Srvsvc.ERROR_SUCCESS && call.info() != null) {
+            if (WinError.ERROR_SUCCESS.is(call.status()) && call.info() != null) {
                 return call.info();
             }
             lastStatus = call.status();
         }
-        throw Win32.failure(lastStatus, where, "NetrServerGetInfo", anonymous);
+        throw WinError.failure(lastStatus, where, "NetrServerGetInfo", anonymous);
     }
 
     /** NetrShareGetInfo at the first level granted; an unknown share is NOT_FOUND. */
@@ -133,20 +133,21 @@ public final class SrvsvcClient {
         int lastStatus = 0;
         for (int level : levels) {
             ShareGetInfoCall call = rpc.call(new ShareGetInfoCall(serverName, share, level));
-            if (call.status() == Srvsvc.ERROR_SUCCESS && call.info() != null) {
+            if (WinError.ERROR_SUCCESS.is(call.status()) && call.info() != null) {
                 return call.info();
             }
-            if (call.status() == Srvsvc.NERR_NET_NAME_NOT_FOUND) {
-                throw Win32.failure(call.status(), where, "NetrShareGetInfo " + share, anonymous);
+            if (WinError.NERR_NetNameNotFound.is(call.status())) {
+                throw WinError.failure(call.status(), where, "NetrShareGetInfo " + share, anonymous);
             }
             lastStatus = call.status();
         }
-        throw Win32.failure(lastStatus, where, "NetrShareGetInfo " + share, anonymous);
+        throw WinError.failure(lastStatus, where, "NetrShareGetInfo " + share, anonymous);
     }
 
     public void deleteSession(String client, String user) {
-        SessionDelCall call = rpc.call(new SessionDelCall(serverName, client == null ? null : Srvsvc.serverName(client), user));
-        if (call.status() == Srvsvc.ERROR_ACCESS_DENIED && !anonymous) {
+        RpcCall call = rpc.call(new RpcCall(SrvsvcOp.NetrSessionDel, serverName,
+                client == null ? null : Srvsvc.serverName(client), user));
+        if (WinError.ERROR_ACCESS_DENIED.is(call.status()) && !anonymous) {
             throw new SmbkitException(Failure.ACCESS_DENIED, where + ": this account may not close sessions "
                     + "(NetrSessionDel: ERROR_ACCESS_DENIED)",
                     "Windows wants an administrator; Samba wants root or a member of Domain Admins");
@@ -155,22 +156,23 @@ public final class SrvsvcClient {
     }
 
     public void closeFile(long id) {
-        ok(rpc.call(new FileCloseCall(serverName, id)), "NetrFileClose " + id);
+        ok(rpc.call(new RpcCall(SrvsvcOp.NetrFileClose, serverName, (int) id)), "NetrFileClose " + id);
     }
 
     public void addShare(NdrStruct info502) {
-        ShareAddCall call = rpc.call(new ShareAddCall(serverName, 502, info502));
+        RpcCall call = rpc.call(new RpcCall(SrvsvcOp.NetrShareAdd, serverName, 502, info502, 0));
+        Long parmErr = call.out("ParmErr");
         ok(call, "NetrShareAdd " + info502.str("netname")
-                + (call.parmErr() != 0 ? " (refused field " + call.parmErr() + ")" : ""));
+                + (parmErr != null && parmErr != 0 ? " (refused field " + parmErr + ")" : ""));
     }
 
     public void deleteShare(String share) {
-        ok(rpc.call(new ShareDelCall(serverName, share)), "NetrShareDel " + share);
+        ok(rpc.call(new RpcCall(SrvsvcOp.NetrShareDel, serverName, share, 0)), "NetrShareDel " + share);
     }
 
-    private void ok(smbkit.rpc.RpcCall call, String what) {
-        if (call.status() != Srvsvc.ERROR_SUCCESS) {
-            throw Win32.failure(call.status(), where, what, anonymous);
+    private void ok(RpcCall call, String what) {
+        if (!WinError.ERROR_SUCCESS.is(call.status())) {
+            throw WinError.failure(call.status(), where, what, anonymous);
         }
     }
 }

@@ -24,8 +24,22 @@ public final class SrvsvcModels {
         return c;
     }
 
+    /** A number only some levels of the family carry: null at the others. A name no level has throws. */
     private static Long optional(NdrStruct s, String field) {
-        return s.has(field) ? s.u32(field) : null;
+        return InfoLevels.carries(s, field) ? s.u32(field) : null;
+    }
+
+    /** A string only some levels of the family carry: null at the others. A name no level has throws. */
+    private static String text(NdrStruct s, String field) {
+        return InfoLevels.carries(s, field) ? s.str(field) : null;
+    }
+
+    private static long orZero(Long v) {
+        return v == null ? 0 : v;
+    }
+
+    private static byte[] bytes(NdrStruct s, String field) {
+        return InfoLevels.carries(s, field) ? s.blob(field) : null;
     }
 
     /**
@@ -43,40 +57,40 @@ public final class SrvsvcModels {
      */
     public static Session session(NdrStruct s) {
         return new Session(
-                clientName(s.str("cname")),
-                s.str("username"),
+                clientName(text(s, "cname")),
+                text(s, "username"),
                 optional(s, "num_opens"),
                 seconds(s, "time"),
                 seconds(s, "idle_time"),
                 optional(s, "user_flags"),
-                s.str("cltype_name"),
-                s.str("transport"));
+                text(s, "cltype_name"),
+                text(s, "transport"));
     }
 
     public static ServerInfo serverInfo(NdrStruct s) {
         return new ServerInfo(
-                s.str("name"),
+                text(s, "name"),
                 s.u32("platform_id"),
-                s.u32("version_major"),
-                s.u32("version_minor"),
-                s.u32("type"),
-                s.str("comment"),
+                orZero(optional(s, "version_major")),
+                orZero(optional(s, "version_minor")),
+                orZero(optional(s, "type")),
+                text(s, "comment"),
                 optional(s, "users"));
     }
 
     public static OpenFile openFile(NdrStruct s) {
-        return new OpenFile(s.u32("id"), optional(s, "permissions"), optional(s, "num_locks"), s.str("path_name"),
-                s.str("username"));
+        return new OpenFile(s.u32("id"), optional(s, "permissions"), optional(s, "num_locks"), text(s, "path_name"),
+                text(s, "username"));
     }
 
     public static Connection connection(String qualifier, NdrStruct s) {
         return new Connection(qualifier, s.u32("id"), optional(s, "type"), optional(s, "num_opens"),
-                optional(s, "num_users"), seconds(s, "time"), s.str("username"), clientName(s.str("netname")));
+                optional(s, "num_users"), seconds(s, "time"), text(s, "username"), clientName(text(s, "netname")));
     }
 
     public static Share share(NdrStruct s) {
-        return new Share(s.str("netname"), s.u32("type"), s.str("remark"), optional(s, "permissions"),
-                optional(s, "max_uses"), optional(s, "current_uses"), s.str("path"), s.blob("security_descriptor"));
+        return new Share(text(s, "netname"), s.u32("type"), text(s, "remark"), optional(s, "permissions"),
+                optional(s, "max_uses"), optional(s, "current_uses"), text(s, "path"), bytes(s, "security_descriptor"));
     }
 
     /** The SHARE_INFO_502 that re-creates a share as it was (current uses are the server's to count). */

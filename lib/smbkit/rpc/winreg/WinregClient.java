@@ -12,7 +12,7 @@ import smbkit.SmbkitException;
 import smbkit.model.RegistryValue;
 import smbkit.rpc.RpcCall;
 import smbkit.rpc.RpcTransport;
-import smbkit.rpc.Win32;
+import smbkit.rpc.WinError;
 
 /**
  * MS-RRP as smbkit uses it: HKEY_LOCAL_MACHINE opened once, keys opened by path below it for one operation
@@ -43,14 +43,14 @@ public final class WinregClient implements AutoCloseable {
     /** Opens a key below HKLM, runs {@code use}, closes it; empty when the key does not exist. */
     private <T> Optional<T> withKey(String path, int access, Function<byte[], T> use) {
         OpenKeyCall open = rpc.call(new OpenKeyCall(hklm(), path, access));
-        if (open.status() == Winreg.ERROR_FILE_NOT_FOUND) {
+        if (WinError.ERROR_FILE_NOT_FOUND.is(open.status())) {
             return Optional.empty();
         }
         ok(open, "BaseRegOpenKey HKLM\\" + path);
         try {
             return Optional.ofNullable(use.apply(open.handle()));
         } finally {
-            rpc.call(new CloseKeyCall(open.handle()));
+            rpc.call(closeKey(open.handle()));
         }
     }
 
@@ -66,10 +66,10 @@ public final class WinregClient implements AutoCloseable {
         int size = FIRST_SIZE;
         while (true) {
             QueryValueCall q = rpc.call(new QueryValueCall(key, name, size));
-            if (q.status() == Winreg.ERROR_FILE_NOT_FOUND) {
+            if (WinError.ERROR_FILE_NOT_FOUND.is(q.status())) {
                 return Optional.empty();
             }
-            if (q.status() == Winreg.ERROR_MORE_DATA && q.needed() != null && q.needed() > size && q.needed() <= MAX_SIZE) {
+            if (WinError.ERROR_MORE_DATA.is(q.status()) && q.needed() != null && q.needed() > size && q.needed() <= MAX_SIZE) {
                 size = q.needed().intValue();
                 continue;
             }
@@ -84,15 +84,15 @@ public final class WinregClient implements AutoCloseable {
             int size = FIRST_SIZE;
             for (int i = 0; i < 100_000; ) {
                 EnumValueCall e = rpc.call(new EnumValueCall(key, i, size));
-                if (e.status() == Winreg.ERROR_NO_MORE_ITEMS) {
+                if (WinError.ERROR_NO_MORE_ITEMS.is(e.status())) {
                     return out;
                 }
-                if (e.status() == Winreg.ERROR_MORE_DATA && e.needed() != null && e.needed() > size && e.needed() <= MAX_SIZE) {
+                if (WinError.ERROR_MORE_DATA.is(e.status()) && e.needed() != null && e.needed() > size && e.needed() <= MAX_SIZE) {
                     size = e.needed().intValue();
                     continue;
                 }
                 String name = e.valueName() == null ? "" : e.valueName();
-                if (e.status() == Winreg.ERROR_MORE_DATA && e.valueName() != null) {
+                if (WinError.ERROR_MORE_DATA.is(e.status()) && e.valueName() != null) {
                     // Samba answers ERROR_MORE_DATA without the size it needs, but names the value: read it by name.
                     // (A value deleted in between is simply not listed.)
                     query(key, path, name).ifPresent(v -> out.put(name, v));
@@ -112,7 +112,7 @@ public final class WinregClient implements AutoCloseable {
             List<String> out = new ArrayList<>();
             for (int i = 0; i < 100_000; i++) {
                 EnumKeyCall e = rpc.call(new EnumKeyCall(key, i));
-                if (e.status() == Winreg.ERROR_NO_MORE_ITEMS) {
+                if (WinError.ERROR_NO_MORE_ITEMS.is(e.status())) {
                     return out;
                 }
                 ok(e, "BaseRegEnumKey HKLM\\" + path);
@@ -125,16 +125,16 @@ public final class WinregClient implements AutoCloseable {
     public void set(String path, String name, RegistryValue value) {
         byte[] key = create(path);
         try {
-            ok(rpc.call(new SetValueCall(key, name, value)), "BaseRegSetValue HKLM\\" + path + "\\" + name);
+            ok(rpc.call(new RpcCall(WinregOp.BaseRegSetValue, key, name, value.type(), value.data(), value.data().length)), "BaseRegSetValue HKLM\\" + path + "\\" + name);
         } finally {
-            rpc.call(new CloseKeyCall(key));
+            rpc.call(closeKey(key));
         }
     }
 
     public void delete(String path, String name) {
         withKey(path, Winreg.KEY_ALL_ACCESS, key -> {
-            DeleteValueCall d = rpc.call(new DeleteValueCall(key, name));
-            if (d.status() != Winreg.ERROR_FILE_NOT_FOUND) {
+            RpcCall d = rpc.call(new RpcCall(WinregOp.BaseRegDeleteValue, key, name));
+            if (!WinError.ERROR_FILE_NOT_FOUND.is(d.status())) {
                 ok(d, "BaseRegDeleteValue HKLM\\" + path + "\\" + name);
             }
             return Boolean.TRUE;
@@ -142,7 +142,7 @@ public final class WinregClient implements AutoCloseable {
     }
 
     public void createKey(String path) {
-        rpc.call(new CloseKeyCall(create(path)));
+        rpc.call(closeKey(create(path)));
     }
 
     public void deleteKey(String path) {
@@ -150,11 +150,11 @@ public final class WinregClient implements AutoCloseable {
         String parent = cut < 0 ? "" : path.substring(0, cut);
         String leaf = path.substring(cut + 1);
         Function<byte[], Boolean> delete = key -> {
-            DeleteKeyCall d = rpc.call(new DeleteKeyCall(key, leaf));
-            if (d.status() == Winreg.ERROR_ACCESS_DENIED) {
+            RpcCall d = rpc.call(new RpcCall(WinregOp.BaseRegDeleteKey, key, leaf));
+            if (WinError.ERROR_ACCESS_DENIED.is(d.status())) {
                 refuseParentKey(path);
             }
-            if (d.status() != Winreg.ERROR_FILE_NOT_FOUND) {
+            if (!WinError.ERROR_FILE_NOT_FOUND.is(d.status())) {
                 ok(d, "BaseRegDeleteKey HKLM\\" + path);
             }
             return Boolean.TRUE;
@@ -185,21 +185,25 @@ public final class WinregClient implements AutoCloseable {
     }
 
     private <T extends RpcCall> T ok(T call, String what) {
-        if (call.status() == Winreg.ERROR_ACCESS_DENIED) {
+        if (WinError.ERROR_ACCESS_DENIED.is(call.status())) {
             throw new SmbkitException(Failure.ACCESS_DENIED, where + ": access denied to " + what + " (ERROR_ACCESS_DENIED)",
                     "Use an account in the server's Administrators group");
         }
-        if (call.status() != Winreg.ERROR_SUCCESS) {
-            throw Win32.failure(call.status(), where, what, false);
+        if (!WinError.ERROR_SUCCESS.is(call.status())) {
+            throw WinError.failure(call.status(), where, what, false);
         }
         return call;
+    }
+
+    private static RpcCall closeKey(byte[] key) {
+        return new RpcCall(WinregOp.BaseRegCloseKey, (Object) key);
     }
 
     @Override
     public void close() {
         if (hklm != null) {
             try {
-                rpc.call(new CloseKeyCall(hklm));
+                rpc.call(closeKey(hklm));
             } catch (SmbkitException e) {
                 // the connection is going away anyway
             }

@@ -1,7 +1,7 @@
 package smbkit.fuzz;
 
 import smbkit.rpc.RpcCall;
-import smbkit.rpc.winreg.CloseKeyCall;
+import smbkit.rpc.winreg.WinregOp;
 import smbkit.rpc.winreg.EnumKeyCall;
 import smbkit.rpc.winreg.EnumValueCall;
 import smbkit.rpc.winreg.OpenKeyCall;
@@ -24,7 +24,7 @@ final class WinregCalls {
         return switch (name) {
             case "OpenLocalMachine" -> new OpenLocalMachineCall(Winreg.MAXIMUM_ALLOWED);
             case "BaseRegOpenKey" -> new OpenKeyCall(KEY, "SYSTEM", Winreg.KEY_READ);
-            case "BaseRegCloseKey" -> new CloseKeyCall(KEY);
+            case "BaseRegCloseKey" -> new RpcCall(WinregOp.BaseRegCloseKey, KEY);
             case "BaseRegQueryValue" -> new QueryValueCall(KEY, "RestrictAnonymous", 4096);
             case "BaseRegEnumKey" -> new EnumKeyCall(KEY, index);
             case "BaseRegEnumValue" -> new EnumValueCall(KEY, index, 4096);

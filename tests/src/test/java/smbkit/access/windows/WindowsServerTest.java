@@ -74,6 +74,21 @@ class WindowsServerTest {
     }
 
     @Test
+    void theLevelThatAnsweredIsRememberedSoTheNextListingSpendsNoRefusals() {
+        // issue 14: the shared engine learns the level once; the next listing starts there
+        api.reply("NetSessionEnum", 502, Reply.status(ERROR_ACCESS_DENIED))
+                .reply("NetSessionEnum", 2, Reply.status(ERROR_ACCESS_DENIED))
+                .rows("NetSessionEnum", 10, new Object[] {"\\\\10.0.0.7", "", 3665, 3600})
+                .rows("NetSessionEnum", 10, new Object[] {"\\\\10.0.0.7", "", 3666, 3601});
+
+        server.sessions(null, null);
+        SessionListing again = server.sessions(null, null);
+
+        assertEquals(List.of(502, 2, 10, 10), levelsTried("NetSessionEnum"));
+        assertEquals(3666L, again.sessions().get(0).activeSeconds());
+    }
+
+    @Test
     void pagesFollowTheResumeHandleUntilTheLastAndEveryPageIsFreed() {
         Documented64.Struct s502 = Documented64.SESSION_INFO_502;
         api.reply("NetSessionEnum", 502,

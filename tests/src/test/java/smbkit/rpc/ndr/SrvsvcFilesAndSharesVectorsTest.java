@@ -17,13 +17,11 @@ import smbkit.model.Share;
 import smbkit.rpc.dtyp.SecurityDescriptorText;
 import smbkit.rpc.ndr.NdrStruct;
 import smbkit.rpc.srvsvc.EnumCall;
-import smbkit.rpc.srvsvc.FileCloseCall;
+import smbkit.rpc.srvsvc.SrvsvcOp;
 import smbkit.rpc.srvsvc.InfoLevels;
-import smbkit.rpc.srvsvc.SessionDelCall;
-import smbkit.rpc.srvsvc.ShareAddCall;
-import smbkit.rpc.srvsvc.ShareDelCall;
 import smbkit.rpc.srvsvc.ShareGetInfoCall;
 import smbkit.rpc.srvsvc.SrvsvcModels;
+import smbkit.rpc.RpcCall;
 
 /**
  * KB steps 2 and 3 on Windows-shaped bytes (impacket-encoded, see vectors/INDEX.md): net files with
@@ -135,14 +133,14 @@ class SrvsvcFilesAndSharesVectorsTest {
     @Test
     void closingAndShareChangingRequestsMatchImpacket() throws Exception {
         Vectors.assertSameStub("impacket/srvsvc-NetrSessionDel-in-client.hex",
-                new SessionDelCall(SERVER, "\\\\10.0.0.7", null).encodeStub());
-        Vectors.assertSameStub("impacket/srvsvc-NetrFileClose-in-0x1234.hex", new FileCloseCall(SERVER, 0x1234).encodeStub());
-        Vectors.assertSameStub("impacket/srvsvc-NetrShareDel-in-printer.hex", new ShareDelCall(SERVER, "HP LaserJet").encodeStub());
+                new RpcCall(SrvsvcOp.NetrSessionDel, SERVER, "\\\\10.0.0.7", null).encodeStub());
+        Vectors.assertSameStub("impacket/srvsvc-NetrFileClose-in-0x1234.hex", new RpcCall(SrvsvcOp.NetrFileClose, SERVER, 0x1234).encodeStub());
+        Vectors.assertSameStub("impacket/srvsvc-NetrShareDel-in-printer.hex", new RpcCall(SrvsvcOp.NetrShareDel, SERVER, "HP LaserJet", 0).encodeStub());
 
         ShareGetInfoCall get = new ShareGetInfoCall(SERVER, "HP LaserJet", 502);
         get.decodeStub(Vectors.bytes("impacket/srvsvc-NetrShareGetInfo-out-level502-printer-sd.hex"));
         NdrStruct info = SrvsvcModels.shareInfo502(SrvsvcModels.share(get.info()));
         assertEquals(InfoLevels.SHARE.get(502), info.layout());
-        Vectors.assertSameStub("impacket/srvsvc-NetrShareAdd-in-level502-printer-sd.hex", new ShareAddCall(SERVER, 502, info).encodeStub());
+        Vectors.assertSameStub("impacket/srvsvc-NetrShareAdd-in-level502-printer-sd.hex", new RpcCall(SrvsvcOp.NetrShareAdd, SERVER, 502, info, 0).encodeStub());
     }
 }

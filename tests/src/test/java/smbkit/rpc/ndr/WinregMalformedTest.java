@@ -21,7 +21,7 @@ import smbkit.Vectors;
 import smbkit.model.RegistryValue;
 import smbkit.rpc.RpcCall;
 import smbkit.rpc.ndr.MalformedReplyException;
-import smbkit.rpc.winreg.CloseKeyCall;
+import smbkit.rpc.winreg.WinregOp;
 import smbkit.rpc.winreg.CreateKeyCall;
 import smbkit.rpc.winreg.EnumKeyCall;
 import smbkit.rpc.winreg.EnumValueCall;
@@ -42,7 +42,7 @@ class WinregMalformedTest {
         } else if (vector.contains("OpenKey")) {
             return () -> new OpenKeyCall(new byte[20], "x", 0);
         } else if (vector.contains("CloseKey")) {
-            return () -> new CloseKeyCall(new byte[20]);
+            return () -> new RpcCall(WinregOp.BaseRegCloseKey, new byte[20]);
         } else if (vector.contains("CreateKey")) {
             return () -> new CreateKeyCall(new byte[20], "x", 0);
         } else if (vector.contains("QueryValue")) {

@@ -23,15 +23,14 @@ import smbkit.Vectors;
 import smbkit.model.RegistryValue;
 import smbkit.rpc.RpcCall;
 import smbkit.rpc.RpcTransport;
-import smbkit.rpc.winreg.CloseKeyCall;
+import smbkit.rpc.winreg.WinregOp;
 import smbkit.rpc.winreg.CreateKeyCall;
-import smbkit.rpc.winreg.DeleteValueCall;
 import smbkit.rpc.winreg.OpenKeyCall;
 import smbkit.rpc.winreg.OpenLocalMachineCall;
 import smbkit.rpc.winreg.QueryValueCall;
-import smbkit.rpc.winreg.SetValueCall;
 import smbkit.rpc.winreg.Winreg;
 import smbkit.rpc.winreg.WinregClient;
+import smbkit.rpc.WinError;
 
 /**
  * The registry calls of Method 1 on bytes: Windows XP captures, smbj and Samba torture vectors, and
@@ -43,6 +42,10 @@ class WinregVectorsTest {
 
     static byte[] handleOf(String vector) {
         return Arrays.copyOf(Vectors.bytes(vector), 20);
+    }
+
+    static RpcCall setValue(byte[] key, String name, RegistryValue value) {
+        return new RpcCall(WinregOp.BaseRegSetValue, key, name, value.type(), value.data(), value.data().length);
     }
 
     static byte[] hex(String s) {
@@ -166,8 +169,8 @@ class WinregVectorsTest {
     @ValueSource(strings = {"winxp", "smbj", "samba-torture"})
     void closeKeyMatchesEveryClient(String origin) throws Exception {
         String in = "winreg-BaseRegCloseKey-in-" + origin + ".hex";
-        assertArrayEquals(Vectors.bytes(in), new CloseKeyCall(handleOf(in)).encodeStub());
-        CloseKeyCall reply = new CloseKeyCall(handleOf(in));
+        assertArrayEquals(Vectors.bytes(in), new RpcCall(WinregOp.BaseRegCloseKey, handleOf(in)).encodeStub());
+        RpcCall reply = new RpcCall(WinregOp.BaseRegCloseKey, handleOf(in));
         byte[] out = Vectors.bytes("winreg-BaseRegCloseKey-out-" + origin + ".hex");
         assertEquals(out.length, reply.decodeStub(out));
         assertEquals(0, reply.status());
@@ -188,7 +191,7 @@ class WinregVectorsTest {
         assertArrayEquals(hex("0000000088eb2d903bba6a468f7f7442607403f5"), xp.handle());
         OpenKeyCall missing = new OpenKeyCall(new byte[20], "x", 0);
         missing.decodeStub(Vectors.bytes("winreg-BaseRegOpenKey-out-samba-torture.hex"));
-        assertEquals(Winreg.ERROR_FILE_NOT_FOUND, missing.status());
+        assertEquals(WinError.ERROR_FILE_NOT_FOUND.code, missing.status());
     }
 
     @Test
@@ -209,13 +212,13 @@ class WinregVectorsTest {
     @Test
     void method1WritesMatchImpacket() throws Exception {
         String dword = "impacket/winreg-BaseRegSetValue-in-restrictanonymous-dword2.hex";
-        Vectors.assertSameStub(dword, new SetValueCall(handleOf(dword), "RestrictAnonymous", RegistryValue.dword(2)).encodeStub());
+        Vectors.assertSameStub(dword, setValue(handleOf(dword), "RestrictAnonymous", RegistryValue.dword(2)).encodeStub());
         String multi = "impacket/winreg-BaseRegSetValue-in-nullsessionpipes-multisz.hex";
         RegistryValue pipes = RegistryValue.multiString(List.of("spoolss"));
         assertArrayEquals(hex("730070006f006f006c007300730000000000"), pipes.data(), "REG_MULTI_SZ with both NULs");
-        Vectors.assertSameStub(multi, new SetValueCall(handleOf(multi), "NullSessionPipes", pipes).encodeStub());
+        Vectors.assertSameStub(multi, setValue(handleOf(multi), "NullSessionPipes", pipes).encodeStub());
         String delete = "impacket/winreg-BaseRegDeleteValue-in-restrictanonymous.hex";
-        Vectors.assertSameStub(delete, new DeleteValueCall(handleOf(delete), "RestrictAnonymous").encodeStub());
+        Vectors.assertSameStub(delete, new RpcCall(WinregOp.BaseRegDeleteValue, handleOf(delete), "RestrictAnonymous").encodeStub());
         String query = "impacket/winreg-BaseRegQueryValue-in-restrictanonymous.hex";
         Vectors.assertSameStub(query, new QueryValueCall(handleOf(query), "RestrictAnonymous", 4).encodeStub());
     }
@@ -231,7 +234,7 @@ class WinregVectorsTest {
     void queryValueRepliesOfEveryOrigin() throws Exception {
         QueryValueCall dword = query("impacket/winreg-BaseRegQueryValue-out-dword1.hex");
         assertEquals(new RegistryValue(4, hex("01000000")), new RegistryValue(dword.type().intValue(), dword.data()));
-        assertEquals(Winreg.ERROR_FILE_NOT_FOUND, query("impacket/winreg-BaseRegQueryValue-out-filenotfound.hex").status());
+        assertEquals(WinError.ERROR_FILE_NOT_FOUND.code, query("impacket/winreg-BaseRegQueryValue-out-filenotfound.hex").status());
 
         QueryValueCall version = query("winreg-BaseRegQueryValue-out-smbj.hex");
         assertEquals("6.3", new RegistryValue(version.type().intValue(), version.data()).asString());
@@ -241,7 +244,7 @@ class WinregVectorsTest {
         assertEquals(RegistryValue.REG_BINARY, perf.type().intValue());
 
         QueryValueCall moreData = query("winreg-BaseRegQueryValue-out-winxp-a.hex");
-        assertEquals(Winreg.ERROR_MORE_DATA, moreData.status());
+        assertEquals(WinError.ERROR_MORE_DATA.code, moreData.status());
         assertNull(moreData.data());
 
         QueryValueCall torture = query("winreg-BaseRegQueryValue-out-samba-torture.hex");
@@ -258,7 +261,7 @@ class WinregVectorsTest {
         buf.enc_ndr_long(size);
         buf.enc_ndr_long(3);
         buf.enc_ndr_long(0);
-        buf.enc_ndr_long(Winreg.ERROR_MORE_DATA);
+        buf.enc_ndr_long(WinError.ERROR_MORE_DATA.code);
         return Arrays.copyOf(buf.buf, buf.getLength());
     }
 

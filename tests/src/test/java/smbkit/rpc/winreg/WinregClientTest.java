@@ -23,6 +23,15 @@ import smbkit.rpc.RpcCall;
 import smbkit.rpc.RpcTransport;
 import smbkit.rpc.ndr.MalformedReplyException;
 import smbkit.rpc.ndr.WinregReplies;
+import smbkit.rpc.winreg.WinregOp;
+import smbkit.rpc.winreg.CreateKeyCall;
+import smbkit.rpc.winreg.EnumValueCall;
+import smbkit.rpc.winreg.OpenKeyCall;
+import smbkit.rpc.winreg.OpenLocalMachineCall;
+import smbkit.rpc.winreg.QueryValueCall;
+import smbkit.rpc.winreg.Winreg;
+import smbkit.rpc.winreg.WinregClient;
+import smbkit.rpc.WinError;
 
 /**
  * WinregClient on canned replies: values larger than the first buffer, absent keys and values, Samba's
@@ -56,7 +65,7 @@ class WinregClientTest {
             if (call instanceof QueryValueCall || call instanceof EnumValueCall) {
                 sizes.add(Encdec.dec_uint32le(request, request.length - 12)); // lpcbData
             }
-            if (call instanceof CloseKeyCall) {
+            if (call != null && call.operation() == WinregOp.BaseRegCloseKey) {
                 closed.add(HexFormat.of().formatHex(request, 0, 20));
             }
             if (replies.isEmpty()) {
@@ -114,7 +123,7 @@ class WinregClientTest {
     @Test
     void aValueLargerThanTheFirstBufferIsAskedForAgainAtTheSizeTheServerSaid() {
         Canned canned = new Canned(ok(HKLM), ok(2),
-                WinregReplies.queryValue(RegistryValue.REG_BINARY, null, 10_000, Winreg.ERROR_MORE_DATA),
+                WinregReplies.queryValue(RegistryValue.REG_BINARY, null, 10_000, WinError.ERROR_MORE_DATA.code),
                 WinregReplies.queryValue(RegistryValue.REG_BINARY, filled(10_000), 10_000, 0),
                 closed(), closed());
         Optional<RegistryValue> v = run(canned, c -> c.get("SOFTWARE\\x", "big"));
@@ -126,16 +135,16 @@ class WinregClientTest {
     @Test
     void anAbsentValueIsEmptyAndItsKeyIsClosed() {
         Canned canned = new Canned(ok(HKLM), ok(2),
-                WinregReplies.queryValue(0, null, 0, Winreg.ERROR_FILE_NOT_FOUND), closed(), closed());
+                WinregReplies.queryValue(0, null, 0, WinError.ERROR_FILE_NOT_FOUND.code), closed(), closed());
         assertEquals(Optional.empty(), run(canned, c -> c.get("SOFTWARE\\x", "absent")));
         canned.assertAllClosed();
     }
 
     @Test
     void anAbsentKeyIsEmptyEverywhere() {
-        Canned canned = new Canned(ok(HKLM), WinregReplies.handle(0, Winreg.ERROR_FILE_NOT_FOUND),
-                WinregReplies.handle(0, Winreg.ERROR_FILE_NOT_FOUND), WinregReplies.handle(0, Winreg.ERROR_FILE_NOT_FOUND),
-                WinregReplies.handle(0, Winreg.ERROR_FILE_NOT_FOUND), closed());
+        Canned canned = new Canned(ok(HKLM), WinregReplies.handle(0, WinError.ERROR_FILE_NOT_FOUND.code),
+                WinregReplies.handle(0, WinError.ERROR_FILE_NOT_FOUND.code), WinregReplies.handle(0, WinError.ERROR_FILE_NOT_FOUND.code),
+                WinregReplies.handle(0, WinError.ERROR_FILE_NOT_FOUND.code), closed());
         run(canned, c -> {
             assertFalse(c.keyExists("SOFTWARE\\none"));
             assertEquals(Optional.empty(), c.get("SOFTWARE\\none", "v"));
@@ -153,10 +162,10 @@ class WinregClientTest {
         // Samba's EnumValue answers ERROR_MORE_DATA with lpcbData left at the caller's size, but names the value.
         Canned canned = new Canned(ok(HKLM), ok(2),
                 WinregReplies.enumValue("d", RegistryValue.REG_DWORD, new byte[] {7, 0, 0, 0}, 4, 0),
-                WinregReplies.enumValue("big", RegistryValue.REG_BINARY, null, 4096, Winreg.ERROR_MORE_DATA),
-                WinregReplies.queryValue(RegistryValue.REG_BINARY, null, 10_000, Winreg.ERROR_MORE_DATA),
+                WinregReplies.enumValue("big", RegistryValue.REG_BINARY, null, 4096, WinError.ERROR_MORE_DATA.code),
+                WinregReplies.queryValue(RegistryValue.REG_BINARY, null, 10_000, WinError.ERROR_MORE_DATA.code),
                 WinregReplies.queryValue(RegistryValue.REG_BINARY, filled(10_000), 10_000, 0),
-                WinregReplies.enumValue(null, 0, null, 4096, Winreg.ERROR_NO_MORE_ITEMS),
+                WinregReplies.enumValue(null, 0, null, 4096, WinError.ERROR_NO_MORE_ITEMS.code),
                 closed(), closed());
         Map<String, RegistryValue> values = run(canned, c -> c.values("SOFTWARE\\x"));
         Map<String, RegistryValue> expected = new LinkedHashMap<>();
@@ -172,9 +181,9 @@ class WinregClientTest {
     @Test
     void windowsMoreDataWithASizeIsAskedForAgainAtThatSize() {
         Canned canned = new Canned(ok(HKLM), ok(2),
-                WinregReplies.enumValue("big", RegistryValue.REG_BINARY, null, 9000, Winreg.ERROR_MORE_DATA),
+                WinregReplies.enumValue("big", RegistryValue.REG_BINARY, null, 9000, WinError.ERROR_MORE_DATA.code),
                 WinregReplies.enumValue("big", RegistryValue.REG_BINARY, filled(9000), 9000, 0),
-                WinregReplies.enumValue(null, 0, null, 0, Winreg.ERROR_NO_MORE_ITEMS),
+                WinregReplies.enumValue(null, 0, null, 0, WinError.ERROR_NO_MORE_ITEMS.code),
                 closed(), closed());
         Map<String, RegistryValue> values = run(canned, c -> c.values("SOFTWARE\\x"));
         assertEquals(Map.of("big", new RegistryValue(RegistryValue.REG_BINARY, filled(9000))), values);
@@ -185,7 +194,7 @@ class WinregClientTest {
     @Test
     void aServerThatKeepsSayingMoreDataEndsInOneLineNotALoop() {
         Canned canned = new Canned(ok(HKLM), ok(2),
-                WinregReplies.queryValue(RegistryValue.REG_BINARY, null, 4096, Winreg.ERROR_MORE_DATA), closed(), closed());
+                WinregReplies.queryValue(RegistryValue.REG_BINARY, null, 4096, WinError.ERROR_MORE_DATA.code), closed(), closed());
         SmbkitException e = assertThrows(SmbkitException.class, () -> run(canned, c -> c.get("SOFTWARE\\x", "v")));
         assertTrue(e.getMessage().contains("ERROR_MORE_DATA") && e.getMessage().contains("HKLM\\SOFTWARE\\x\\v"), e.getMessage());
         canned.assertAllClosed();
@@ -194,7 +203,7 @@ class WinregClientTest {
     @Test
     void subkeysAreListedUntilNoMoreItems() {
         Canned canned = new Canned(ok(HKLM), ok(2), WinregReplies.enumKey("Lsa", 0), WinregReplies.enumKey("Print", 0),
-                WinregReplies.enumKey(null, Winreg.ERROR_NO_MORE_ITEMS), closed(), closed());
+                WinregReplies.enumKey(null, WinError.ERROR_NO_MORE_ITEMS.code), closed(), closed());
         assertEquals(List.of("Lsa", "Print"), run(canned, c -> c.subkeys("SYSTEM\\CurrentControlSet\\Control")));
         canned.assertAllClosed();
     }
@@ -202,7 +211,7 @@ class WinregClientTest {
     @Test
     void aRefusedWriteIsOneLineWithWhatAndWhere() {
         Canned canned = new Canned(ok(HKLM), WinregReplies.created(3, CreateKeyCall.REG_OPENED_EXISTING_KEY, 0),
-                status(Winreg.ERROR_ACCESS_DENIED), closed(), closed());
+                status(WinError.ERROR_ACCESS_DENIED.code), closed(), closed());
         SmbkitException e = assertThrows(SmbkitException.class,
                 () -> run(canned, c -> { c.set("SYSTEM\\CurrentControlSet\\Control\\Lsa", "RestrictAnonymous", RegistryValue.dword(1)); return null; }));
         assertEquals(Failure.ACCESS_DENIED, e.failure());
@@ -214,7 +223,7 @@ class WinregClientTest {
 
     @Test
     void aKeyThatCannotBeOpenedIsAccessDenied() {
-        Canned canned = new Canned(ok(HKLM), WinregReplies.handle(0, Winreg.ERROR_ACCESS_DENIED), closed());
+        Canned canned = new Canned(ok(HKLM), WinregReplies.handle(0, WinError.ERROR_ACCESS_DENIED.code), closed());
         SmbkitException e = assertThrows(SmbkitException.class, () -> run(canned, c -> c.values("SOFTWARE\\Samba\\smbconf\\global")));
         assertEquals(Failure.ACCESS_DENIED, e.failure());
         assertTrue(e.getMessage().contains("BaseRegOpenKey HKLM\\SOFTWARE\\Samba\\smbconf\\global"), e.getMessage());
@@ -242,8 +251,8 @@ class WinregClientTest {
     @Test
     void aKeyWithSubkeysIsNotDeletedAndSaysWhy() {
         // Windows and Samba both answer ERROR_ACCESS_DENIED to deleting a key that has subkeys.
-        Canned canned = new Canned(ok(HKLM), ok(2), status(Winreg.ERROR_ACCESS_DENIED),
-                ok(3), WinregReplies.enumKey("child", 0), WinregReplies.enumKey(null, Winreg.ERROR_NO_MORE_ITEMS), closed(),
+        Canned canned = new Canned(ok(HKLM), ok(2), status(WinError.ERROR_ACCESS_DENIED.code),
+                ok(3), WinregReplies.enumKey("child", 0), WinregReplies.enumKey(null, WinError.ERROR_NO_MORE_ITEMS.code), closed(),
                 closed(), closed());
         SmbkitException e = assertThrows(SmbkitException.class, () -> run(canned, c -> { c.deleteKey("SOFTWARE\\smbkit\\k"); return null; }));
         assertEquals(Failure.ACCESS_DENIED, e.failure());
@@ -254,8 +263,8 @@ class WinregClientTest {
 
     @Test
     void deletingWhatIsAlreadyGoneIsNotAnError() {
-        Canned canned = new Canned(ok(HKLM), ok(2), status(Winreg.ERROR_FILE_NOT_FOUND), closed(),
-                ok(3), status(Winreg.ERROR_FILE_NOT_FOUND), closed(), status(Winreg.ERROR_FILE_NOT_FOUND), closed());
+        Canned canned = new Canned(ok(HKLM), ok(2), status(WinError.ERROR_FILE_NOT_FOUND.code), closed(),
+                ok(3), status(WinError.ERROR_FILE_NOT_FOUND.code), closed(), status(WinError.ERROR_FILE_NOT_FOUND.code), closed());
         run(canned, c -> {
             c.deleteKey("SOFTWARE\\smbkit\\gone");
             c.delete("SOFTWARE\\smbkit", "gone");
