@@ -32,9 +32,28 @@ KB = '127.0.0.1:' + LAB_ENV['SMBKIT_LAB_KB_PORT']
 SMB1 = LAB_ENV['SMBKIT_LAB_SMB1_ADDRESS'] + ':' + LAB_ENV['SMBKIT_LAB_SMB1_PORT']
 
 
+_lab_was_up = None
+
+
 def lab(*args):
-    """tests/lab/lab ARGS on the benchmarks' own lab."""
-    subprocess.run([os.path.join(REPO, 'tests/lab/lab')] + list(args), check=True, env=dict(os.environ, **LAB_ENV))
+    """tests/lab/lab ARGS on the benchmarks' own lab. A lab this benchmark started is stopped when it ends
+    (SMBKIT_BENCH_KEEP_LAB=1 keeps it, for the next benchmark: the KB scenario takes 90 s to age)."""
+    global _lab_was_up
+    env = dict(os.environ, **LAB_ENV)
+    script = os.path.join(REPO, 'tests/lab/lab')
+    if _lab_was_up is None:
+        _lab_was_up = subprocess.run([script, 'status'], env=env, stderr=subprocess.STDOUT,
+                                     stdout=subprocess.PIPE, text=True).stdout
+        if not os.environ.get('SMBKIT_BENCH_KEEP_LAB'):
+            import atexit
+            atexit.register(_lab_restore, script, env)
+    subprocess.run([script] + list(args), check=True, env=env)
+
+
+def _lab_restore(script, env):
+    """Stops the lab if it was down (every instance) when the benchmark began."""
+    if ' is up ' not in _lab_was_up:
+        subprocess.run([script, 'down'], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _newest_source():
