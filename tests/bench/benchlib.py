@@ -135,6 +135,8 @@ def table(title, results, anchors, extra=None):
     """Prints RESULTS with their ratio to each anchor (name -> the row name whose median it divides by)."""
     print()
     print(title)
+    print('(load average %.1f %.1f %.1f on %d cores: other work on the machine slows every command alike)'
+          % (os.getloadavg() + (os.cpu_count(),)))
     by = {name: med for name, med, _, _ in results}
     head = '%-64s %8s %8s %8s' % ('command', 'median', 'min', 'max')
     for label in anchors:
