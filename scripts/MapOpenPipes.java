@@ -63,16 +63,20 @@ public class MapOpenPipes implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ServerAccess server = target.open()) {
-            List<Session> sessions = server.sessions(null, null).sessions();
-            List<OpenFile> files = server.openFiles(null, null);
-            List<Share> shares = server.shares();
-            Map<String, List<Connection>> connections = connectionsPerShare(server, shares);
+            // Only what the view prints is read: --view files on a server with 500 sessions does not list them,
+            // and --view shares needs no right to list sessions.
+            View shown = view == View.all && output.format != Format.table ? View.clients : view;
+            boolean joined = shown == View.all || shown == View.clients;
+            List<Session> sessions = joined ? server.sessions(null, null).sessions() : List.of();
+            List<OpenFile> files = joined || shown == View.files ? server.openFiles(null, null) : List.of();
+            List<Share> shares = joined || shown == View.connections || shown == View.shares ? server.shares() : List.of();
+            Map<String, List<Connection>> connections = joined || shown == View.connections
+                    ? connectionsPerShare(server, shares) : Map.of();
             boolean reliable = server.connectionsAreReliable();
             List<Connection> all = new ArrayList<>();
             connections.values().forEach(all::addAll);
-            List<ClientActivity> clients = ClientActivity.join(sessions, files, reliable ? all : List.of());
+            List<ClientActivity> clients = joined ? ClientActivity.join(sessions, files, reliable ? all : List.of()) : List.of();
 
-            View shown = view == View.all && output.format != Format.table ? View.clients : view;
             if (shown == View.all || shown == View.files) {
                 Renderer.print(OpenPipesViews.files(files), output.format, out);
             }
@@ -85,12 +89,12 @@ public class MapOpenPipes implements Callable<Integer> {
             if (shown == View.all || shown == View.clients) {
                 Renderer.print(OpenPipesViews.clients(clients), output.format, out);
             }
-            if (output.format == Format.table && !reliable) {
+            if (output.format == Format.table && !reliable && (joined || shown == View.connections)) {
                 out.println("The server answers NetrConnectionEnum with placeholder data (Samba): connections are "
                         + "counted, not shown as fact.");
             }
-            if (output.format == Format.table && files.stream().noneMatch(OpenFile::isPipe)
-                    && server.serverInfoOrNull() != null && server.serverInfoOrNull().isSamba()) {
+            if (output.format == Format.table && (shown == View.all || shown == View.files)
+                    && files.stream().noneMatch(OpenFile::isPipe) && server.serverInfoOrNull() != null && server.serverInfoOrNull().isSamba()) {
                 out.println("Samba never lists named pipes among open files: \\PIPE\\spoolss held by a NULL session "
                         + "does not show here.");
             }
