@@ -36,16 +36,16 @@ import smbkit.render.CloseView;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
 
-@Command(name = "close-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-close-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Closes sessions (net session \\\\client /delete) or open files by id, the KB's last resort. "
                 + "A dry run unless --apply: it first lists what would be closed, open files included, and refuses "
                 + "to close a session that holds files (pipes aside) unless --force, since unsaved data can be lost. "
                 + "It never closes its own session. What it closed is written to a JSON record for the runbook."},
         footer = {"", "Examples:",
-                "  close-sessions fileserver -A ~/.smbauth --null-only                 (dry run)",
-                "  close-sessions fileserver -A ~/.smbauth --null-only --apply",
-                "  close-sessions fileserver -A ~/.smbauth --client 10.0.0.7 --apply",
-                "  close-sessions fileserver -A ~/.smbauth --file 1234 --apply"})
+                "  smb-close-sessions fileserver -A ~/.smbauth --null-only                 (dry run)",
+                "  smb-close-sessions fileserver -A ~/.smbauth --null-only --apply",
+                "  smb-close-sessions fileserver -A ~/.smbauth --client 10.0.0.7 --apply",
+                "  smb-close-sessions fileserver -A ~/.smbauth --file 1234 --apply"})
 public class CloseSessions implements Callable<Integer> {
 
     @Spec
@@ -69,7 +69,7 @@ public class CloseSessions implements Callable<Integer> {
     @Option(names = "--null-only", description = "Only NULL sessions (and guest-mapped anonymous ones, as Samba shows them).")
     boolean nullOnly;
 
-    @Option(names = "--file", paramLabel = "ID", description = "Close this open file or pipe (repeatable; ids from map-open-pipes).")
+    @Option(names = "--file", paramLabel = "ID", description = "Close this open file or pipe (repeatable; ids from smb-open-pipes).")
     List<Long> fileIds = new ArrayList<>();
 
     @Option(names = "--apply", description = "Really close; without it, only show what would be closed.")
@@ -129,7 +129,7 @@ public class CloseSessions implements Callable<Integer> {
             Path written = where;
             List<SessionCloser.Outcome> outcomes;
             List<SessionCloser.FileOutcome> fileOutcomes;
-            try (ChangeJournal journal = ChangeJournal.start("close-sessions --apply on " + server.where(), spec.commandLine().getErr())) {
+            try (ChangeJournal journal = ChangeJournal.start("smb-close-sessions --apply on " + server.where(), spec.commandLine().getErr())) {
                 journal.record(written);
                 outcomes = SessionCloser.close(server, plan, o -> {
                     run.session(o);

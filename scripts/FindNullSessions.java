@@ -37,15 +37,15 @@ import smbkit.render.Format;
 import smbkit.render.NullSessionsView;
 import smbkit.render.Renderer;
 
-@Command(name = "find-null-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-null-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Finds the NULL (anonymous) sessions on a server, grouped per client: how many (each one "
                 + "takes a slot), how long, how idle, what they hold open and whether one holds \\PIPE\\spoolss. "
                 + "Samples over time tell the KB's temporary NULL sessions (gone within 30 to 90 s) from permanent "
                 + "ones. Ends with the verdict in KB 328459's terms; exits 1 when permanent NULL sessions call for action."},
         footer = {"", "Examples:",
-                "  find-null-sessions fileserver -A ~/.smbauth",
-                "  find-null-sessions fileserver -A ~/.smbauth --samples 4 --interval 30",
-                "  find-null-sessions fileserver -A ~/.smbauth --watch"})
+                "  smb-null-sessions fileserver -A ~/.smbauth",
+                "  smb-null-sessions fileserver -A ~/.smbauth --samples 4 --interval 30",
+                "  smb-null-sessions fileserver -A ~/.smbauth --watch"})
 public class FindNullSessions implements Callable<Integer> {
 
     @Spec
@@ -145,7 +145,7 @@ public class FindNullSessions implements Callable<Integer> {
             return server.openFiles(null, null);
         } catch (SmbkitException e) {
             if (verbosity.verbose) {
-                spec.commandLine().getErr().println("find-null-sessions: open files unavailable: " + e.oneLine());
+                spec.commandLine().getErr().println("smb-null-sessions: open files unavailable: " + e.oneLine());
             }
             return List.of();
         }

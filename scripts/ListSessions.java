@@ -25,14 +25,14 @@ import smbkit.render.Format;
 import smbkit.render.Renderer;
 import smbkit.render.SessionsView;
 
-@Command(name = "list-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Lists the SMB sessions on a server, as 'net session' does on it: client, user, kind "
                 + "(null, guest, user), open files, active and idle time; then the count against the server's "
                 + "session limit (KB 328459) and the clients that hold more than one session."},
         footer = {"", "Examples:",
-                "  list-sessions fileserver -U CORP/admin",
-                "  list-sessions 10.0.0.5 -A ~/.smbauth --format json",
-                "  list-sessions fileserver -A ~/.smbauth --client 10.0.0.7"})
+                "  smb-sessions fileserver -U CORP/admin",
+                "  smb-sessions 10.0.0.5 -A ~/.smbauth --format json",
+                "  smb-sessions fileserver -A ~/.smbauth --client 10.0.0.7"})
 public class ListSessions implements Callable<Integer> {
 
     @Spec

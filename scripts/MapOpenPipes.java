@@ -30,15 +30,15 @@ import smbkit.render.Format;
 import smbkit.render.OpenPipesViews;
 import smbkit.render.Renderer;
 
-@Command(name = "map-open-pipes", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-open-pipes", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Maps what each client holds open on a server, as net files, nbtstat -s and net share show it "
                 + "there: open files and named pipes (\\PIPE\\spoolss flagged as the KB's suspect), the connections "
                 + "to IPC$ and each share, the shares with printers marked, and the join per client."},
         footer = {"", "Views (--view): all (tables only), clients, files, connections, shares; CSV and JSON print one"
                 + " view, clients unless another is named.",
                 "", "Examples:",
-                "  map-open-pipes fileserver -A ~/.smbauth",
-                "  map-open-pipes fileserver -A ~/.smbauth --view files --format json"})
+                "  smb-open-pipes fileserver -A ~/.smbauth",
+                "  smb-open-pipes fileserver -A ~/.smbauth --view files --format json"})
 public class MapOpenPipes implements Callable<Integer> {
 
     enum View { all, clients, files, connections, shares }
@@ -101,7 +101,7 @@ public class MapOpenPipes implements Callable<Integer> {
     /** NetrConnectionEnum per share, as the runbook's connections() reads them (smbkit.run.Steps). */
     private Map<String, List<Connection>> connectionsPerShare(ServerAccess server, List<Share> shares) {
         return smbkit.run.Steps.connectionsPerShare(server, shares, verbosity.verbose
-                ? note -> spec.commandLine().getErr().println("map-open-pipes: " + note) : null);
+                ? note -> spec.commandLine().getErr().println("smb-open-pipes: " + note) : null);
     }
 
     public static void main(String... args) {

@@ -29,7 +29,7 @@ import smbkit.cli.OutputOptions;
 import smbkit.cli.VerbosityOptions;
 import smbkit.kb.Finding;
 
-@Command(name = "read-capture", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-capture", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Reads network captures (pcap or pcapng, as tcpdump, dumpcap, Wireshark or pktmon write them) "
                 + "and tells, per client, every SMB session it opened: when, for how long, under what security "
                 + "context (user, domain, workstation, or anonymous), the trees, pipes and RPC interfaces it used, and "

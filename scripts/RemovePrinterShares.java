@@ -33,16 +33,16 @@ import smbkit.render.Renderer;
 import smbkit.render.TableData;
 import smbkit.rpc.Target;
 
-@Command(name = "remove-printer-shares", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-printer-shares", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"KB 328459's Method 2 on the clients that share a printer: lists each printer share (name, remark, "
                 + "path, current uses, who may print and manage) and removes it, a dry run unless --apply. Before any "
                 + "change it writes a backup per host with all it takes to re-create each share; --restore BACKUP puts "
                 + "them back (a dry run unless --apply) and checks they match. Many hosts in one run: each is reported (removed, nothing to do, "
                 + "refused, unreachable) and the run goes on past failures."},
         footer = {"", "Examples:",
-                "  remove-printer-shares 10.0.0.7 10.0.0.8 -A ~/.smbauth                 (dry run)",
-                "  remove-printer-shares --hosts-file clients.txt -A ~/.smbauth --apply",
-                "  remove-printer-shares -A ~/.smbauth --restore printer-shares-10.0.0.7-20261125-101500.json --apply"})
+                "  smb-printer-shares 10.0.0.7 10.0.0.8 -A ~/.smbauth                 (dry run)",
+                "  smb-printer-shares --hosts-file clients.txt -A ~/.smbauth --apply",
+                "  smb-printer-shares -A ~/.smbauth --restore printer-shares-10.0.0.7-20261125-101500.json --apply"})
 public class RemovePrinterShares implements Callable<Integer> {
 
     @Spec
@@ -116,7 +116,7 @@ public class RemovePrinterShares implements Callable<Integer> {
                         : backupDir.resolve(Records.fileName("printer-shares", local ? "local" : host, "json")), PrinterShares.backup(plan));
                 Map<String, String> results = new LinkedHashMap<>();
                 List<PrinterShares.Outcome> outcomes;
-                try (ChangeJournal journal = ChangeJournal.start("remove-printer-shares on " + host, spec.commandLine().getErr())) {
+                try (ChangeJournal journal = ChangeJournal.start("smb-printer-shares on " + host, spec.commandLine().getErr())) {
                     journal.backup(backup, "--restore " + backup + " --apply");
                     outcomes = PrinterShares.remove(server, plan, o -> journal.changed("removed " + o.share()));
                 }
@@ -162,7 +162,7 @@ public class RemovePrinterShares implements Callable<Integer> {
             boolean backupLocal = host.startsWith("this machine");
             try (ServerAccess server = openFor(file, host, explicitLocal)) {
                 List<PrinterShares.Outcome> outcomes;
-                try (ChangeJournal journal = ChangeJournal.start("remove-printer-shares --restore " + file, spec.commandLine().getErr())) {
+                try (ChangeJournal journal = ChangeJournal.start("smb-printer-shares --restore " + file, spec.commandLine().getErr())) {
                     outcomes = PrinterShares.restore(server, plan, apply, o -> journal.changed("re-created " + o.share()));
                 }
                 PrinterSharesView.addRestored(table, server.where(), outcomes);

@@ -36,7 +36,7 @@ import smbkit.render.Format;
 import smbkit.render.Renderer;
 import smbkit.rpc.Target;
 
-@Command(name = "restrict-anonymous", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-restrict-anonymous", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"KB 328459's Method 1: shows the values that govern NULL sessions (RestrictAnonymous and its "
                 + "friends on Windows; Samba's own 'restrict anonymous') with what each means, and probes what a new "
                 + "NULL session can do. --set LEVEL changes the restriction (a dry run unless --apply), after writing a "
@@ -45,9 +45,9 @@ import smbkit.rpc.Target;
         footer = {"", "Levels: 0 no restriction; 1 NULL sessions may not enumerate accounts and shares (the KB's value on "
                 + "Windows); 2 NULL sessions are refused (Samba's only level that refuses them).",
                 "", "Examples:",
-                "  restrict-anonymous fileserver -A ~/.smbauth",
-                "  restrict-anonymous fileserver -A ~/.smbauth --set 1 --apply",
-                "  restrict-anonymous fileserver -A ~/.smbauth --restore restrict-anonymous-fileserver-20261125-101500.reg --apply"})
+                "  smb-restrict-anonymous fileserver -A ~/.smbauth",
+                "  smb-restrict-anonymous fileserver -A ~/.smbauth --set 1 --apply",
+                "  smb-restrict-anonymous fileserver -A ~/.smbauth --restore restrict-anonymous-fileserver-20261125-101500.reg --apply"})
 public class RestrictAnonymous implements Callable<Integer> {
 
     @Spec
@@ -113,7 +113,7 @@ public class RestrictAnonymous implements Callable<Integer> {
                 return 0;
             }
             Path file = backup != null ? backup : Records.defaultPath("restrict-anonymous", server.where(), "reg");
-            try (ChangeJournal journal = ChangeJournal.start("restrict-anonymous --set " + level, spec.commandLine().getErr())) {
+            try (ChangeJournal journal = ChangeJournal.start("smb-restrict-anonymous --set " + level, spec.commandLine().getErr())) {
                 file = AnonymousRestriction.writeBackup(file, server.where(), List.of(now));
                 String restoreWith = "--restore " + file + " --apply";
                 journal.backup(file, restoreWith);
@@ -174,7 +174,7 @@ public class RestrictAnonymous implements Callable<Integer> {
             return 0;
         }
         List<String> differences;
-        try (ChangeJournal journal = ChangeJournal.start("restrict-anonymous --restore " + restore, spec.commandLine().getErr())) {
+        try (ChangeJournal journal = ChangeJournal.start("smb-restrict-anonymous --restore " + restore, spec.commandLine().getErr())) {
             plan.forEach(line -> journal.changed(line.substring(0, line.indexOf(':')) + " (being restored)"));
             differences = AnonymousRestriction.write(registry, saved.entries());
         }
