@@ -9,21 +9,16 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
+import smbkit.cli.HostScript;
+import smbkit.cli.Progress;
 import smbkit.cli.Converters;
-import smbkit.cli.OutputOptions;
-import smbkit.cli.TargetOptions;
-import smbkit.cli.VerbosityOptions;
 import smbkit.kb.NullClient;
 import smbkit.kb.NullSessionAnalysis;
 import smbkit.kb.NullSessionVerdict;
@@ -46,19 +41,7 @@ import smbkit.render.Renderer;
                 "  smb-null-sessions fileserver -A ~/.smbauth",
                 "  smb-null-sessions fileserver -A ~/.smbauth --samples 4 --interval 30",
                 "  smb-null-sessions fileserver -A ~/.smbauth --watch"})
-public class FindNullSessions implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
+public class FindNullSessions extends HostScript {
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "1", converter = Converters.Positive.class,
             description = "List the sessions N times (default: ${DEFAULT-VALUE}).")
@@ -73,31 +56,35 @@ public class FindNullSessions implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        try (ServerAccess server = target.open()) {
+        PrintWriter out = out();
+        try (ServerAccess server = open()) {
             List<Sample> taken = new ArrayList<>();
             SmbkitException stopped = null;
             int wanted = Math.max(1, samples);
-            for (int i = 0; watch || i < wanted; i++) {
-                if (i > 0) {
-                    Thread.sleep(interval * 1000L);
-                }
-                Sample s;
-                try {
-                    s = new Sample(Instant.now(), server.sessions(null, null).sessions());
-                } catch (SmbkitException e) {
-                    if (taken.isEmpty()) {
-                        throw e;
+            try (Progress bar = progress("Sampling", watch ? 1 : wanted, "samples")) {
+                for (int i = 0; watch || i < wanted; i++) {
+                    if (i > 0) {
+                        bar.extra("next in " + interval + " s");
+                        Thread.sleep(interval * 1000L);
                     }
-                    stopped = e; // the server went away mid-way: keep and report the samples taken
-                    break;
-                }
-                taken.add(s);
-                if (watch || verbosity.verbose) {
-                    long anonymous = s.sessions().stream().filter(SessionKinds::isAnonymous).count();
-                    (watch ? out : spec.commandLine().getErr()).println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
-                            + "  sessions " + s.sessions().size() + ", NULL/guest " + anonymous);
-                    (watch ? out : spec.commandLine().getErr()).flush();
+                    Sample s;
+                    try {
+                        s = new Sample(Instant.now(), server.sessions(null, null).sessions());
+                    } catch (SmbkitException e) {
+                        if (taken.isEmpty()) {
+                            throw e;
+                        }
+                        stopped = e; // the server went away mid-way: keep and report the samples taken
+                        break;
+                    }
+                    taken.add(s);
+                    bar.step();
+                    if (watch || verbosity.verbose()) {
+                        long anonymous = s.sessions().stream().filter(SessionKinds::isAnonymous).count();
+                        (watch ? out : err()).println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
+                                + "  sessions " + s.sessions().size() + ", NULL/guest " + anonymous);
+                        (watch ? out : err()).flush();
+                    }
                 }
             }
             ServerInfo info = stopped == null ? server.serverInfoOrNull() : null;
@@ -129,7 +116,7 @@ public class FindNullSessions implements Callable<Integer> {
             case CONNECTION_REFUSED, TIMEOUT, UNKNOWN_HOST, NETWORK, INTERNAL -> Failure.NETWORK;
             default -> e.failure();
         };
-        java.io.PrintWriter err = spec.commandLine().getErr();
+        java.io.PrintWriter err = err();
         err.println(spec.commandLine().getCommandName() + ": the server stopped answering after " + taken
                 + (wanted == null ? "" : " of " + wanted) + " sample(s); the report above rests on those: " + e.oneLine());
         if (verbosity.debug) {
@@ -144,8 +131,8 @@ public class FindNullSessions implements Callable<Integer> {
         try {
             return server.openFiles(null, null);
         } catch (SmbkitException e) {
-            if (verbosity.verbose) {
-                spec.commandLine().getErr().println("smb-null-sessions: open files unavailable: " + e.oneLine());
+            if (verbosity.verbose()) {
+                err().println("smb-null-sessions: open files unavailable: " + e.oneLine());
             }
             return List.of();
         }

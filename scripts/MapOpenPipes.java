@@ -8,19 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
-import smbkit.cli.OutputOptions;
-import smbkit.cli.TargetOptions;
-import smbkit.cli.VerbosityOptions;
+import smbkit.cli.HostScript;
 import smbkit.kb.ClientActivity;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
@@ -39,21 +33,9 @@ import smbkit.render.Renderer;
                 "", "Examples:",
                 "  smb-open-pipes fileserver -A ~/.smbauth",
                 "  smb-open-pipes fileserver -A ~/.smbauth --view files --format json"})
-public class MapOpenPipes implements Callable<Integer> {
+public class MapOpenPipes extends HostScript {
 
     enum View { all, clients, files, connections, shares }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "all",
             description = "all, clients, files, connections or shares (default: ${DEFAULT-VALUE}).")
@@ -61,8 +43,8 @@ public class MapOpenPipes implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (ServerAccess server = target.open()) {
+        PrintWriter out = out();
+        try (ServerAccess server = open()) {
             List<Session> sessions = server.sessions(null, null).sessions();
             List<OpenFile> files = server.openFiles(null, null);
             List<Share> shares = server.shares();
@@ -100,8 +82,8 @@ public class MapOpenPipes implements Callable<Integer> {
 
     /** NetrConnectionEnum per share, as the runbook's connections() reads them (smbkit.run.Steps). */
     private Map<String, List<Connection>> connectionsPerShare(ServerAccess server, List<Share> shares) {
-        return smbkit.run.Steps.connectionsPerShare(server, shares, verbosity.verbose
-                ? note -> spec.commandLine().getErr().println("smb-open-pipes: " + note) : null);
+        return smbkit.run.Steps.connectionsPerShare(server, shares, verbosity.verbose()
+                ? this::note : null);
     }
 
     public static void main(String... args) {

@@ -8,16 +8,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.capture.CaptureAnalysis;
 import smbkit.capture.LiveCapture;
@@ -25,8 +22,8 @@ import smbkit.capture.report.CaptureHtml;
 import smbkit.capture.report.CaptureReport;
 import smbkit.capture.report.CaptureView;
 import smbkit.cli.Cli;
+import smbkit.cli.Script;
 import smbkit.cli.OutputOptions;
-import smbkit.cli.VerbosityOptions;
 import smbkit.kb.Finding;
 
 @Command(name = "smb-capture", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
@@ -44,10 +41,7 @@ import smbkit.kb.Finding;
                 "  smb-capture smb.pcap",
                 "  smb-capture smb.pcap --client 10.0.0.7 --format json",
                 "  smb-capture --live eth0 --seconds 120 --html smb.html"})
-public class ReadCapture implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public class ReadCapture extends Script {
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "pcap or pcapng files, read as one capture in this order.")
     List<Path> files = new java.util.ArrayList<>();
@@ -78,9 +72,6 @@ public class ReadCapture implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
 
     static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -152,6 +143,7 @@ public class ReadCapture implements Callable<Integer> {
                 err.println(spec.name() + ": the capture is in " + captured.file());
             }
         } else {
+            verbosity.say("reading " + files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
             report = CaptureAnalysis.analyse(files, c, s, morePorts);
         }
         CaptureView.print(report, output.format, out);
@@ -165,14 +157,14 @@ public class ReadCapture implements Callable<Integer> {
                 }
             }
         }
-        if (verbosity.verbose) {
+        if (verbosity.verbose()) {
             err.println(spec.name() + ": " + report.frames + " frames, " + report.tcpSegments + " TCP segments, "
                     + report.connections + " SMB connections, " + report.sessions.size() + " sessions");
         }
         err.flush();
         out.flush(); // the report is out before a file that cannot be written ends the run (exit 21)
         if (html != null) {
-            smbkit.io.SafeFiles.replace(html, CaptureHtml.render(report));
+            writeReport(html, CaptureHtml.render(report));
         }
         if (report.partial()) {
             return Failure.PARTIAL.exitCode();

@@ -21,6 +21,7 @@
 //SOURCES access/RemoteRegistry.java
 //SOURCES access/RemoteServer.java
 //SOURCES access/ServerAccess.java
+//SOURCES access/ServerFactory.java
 //SOURCES access/SessionFilter.java
 //SOURCES access/SnapshotCollector.java
 //SOURCES access/samba/LocalSamba.java
@@ -66,6 +67,7 @@
 //SOURCES capture/smb/SmbConversation.java
 //SOURCES change/AnonymousRestriction.java
 //SOURCES change/ChangeJournal.java
+//SOURCES change/ChangeRuns.java
 //SOURCES change/CloseRecord.java
 //SOURCES change/PrinterShares.java
 //SOURCES change/Records.java
@@ -76,7 +78,11 @@
 //SOURCES cli/Converters.java
 //SOURCES cli/EnvCredentials.java
 //SOURCES cli/Hosts.java
+//SOURCES cli/HostScript.java
+//SOURCES cli/CredentialResolver.java
 //SOURCES cli/OutputOptions.java
+//SOURCES cli/Progress.java
+//SOURCES cli/Script.java
 //SOURCES cli/TargetOptions.java
 //SOURCES cli/UserSpec.java
 //SOURCES cli/VerbosityOptions.java
@@ -173,6 +179,7 @@
 //SOURCES run/RunbookFile.java
 //SOURCES run/Steps.java
 //SOURCES run/Tables.java
+//SOURCES scan/HostRun.java
 package smbkit;
 
 /**
