@@ -53,9 +53,15 @@ public class ReadCapture extends Script {
     @Option(names = "--seconds", paramLabel = "N", description = "How long --live captures (default 60, at most 86400).")
     Integer seconds;
 
-    @Option(names = "--write", paramLabel = "FILE", description = "Keep the --live capture in FILE (new, readable by this "
+    @Option(names = "--save", paramLabel = "FILE", description = "Keep the --live capture in FILE (new, readable by this "
             + "user only); without it the capture is removed once read.")
     Path write;
+
+    /** The old spelling of --save. */
+    @Option(names = "--write", paramLabel = "FILE", hidden = true)
+    void write(Path file) {
+        write = file;
+    }
 
     @Option(names = "--port", paramLabel = "PORT", description = "SMB servers on this TCP port too (445 and 139 always); repeatable.")
     List<Integer> ports = new java.util.ArrayList<>();
@@ -114,7 +120,7 @@ public class ReadCapture extends Script {
             throw new ParameterException(spec.commandLine(), "give capture files or --live IFACE, not both");
         }
         if (live == null && (seconds != null || write != null)) {
-            throw new ParameterException(spec.commandLine(), (seconds != null ? "--seconds" : "--write") + " goes with --live IFACE");
+            throw new ParameterException(spec.commandLine(), (seconds != null ? "--seconds" : "--save") + " goes with --live IFACE");
         }
         int duration = seconds == null ? 60 : seconds;
         if (live != null && (duration < 1 || duration > LiveCapture.MAX_SECONDS)) {
