@@ -8,17 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
-import smbkit.change.ChangeJournal;
 import smbkit.change.ChangeRuns;
 import smbkit.change.PrinterShares;
 import smbkit.change.Records;
 import smbkit.cli.Cli;
 import smbkit.cli.HostScript;
-import smbkit.cli.Hosts;
+import smbkit.cli.HostListOptions;
 import smbkit.cli.Progress;
 import smbkit.render.Format;
 import smbkit.render.PrinterSharesView;
@@ -39,8 +39,8 @@ import smbkit.scan.HostRun;
                 "  smb-printer-shares -A ~/.smbauth --restore printer-shares-10.0.0.7-20261125-101500.json --apply"})
 public class RemovePrinterShares extends HostScript {
 
-    @Option(names = "--hosts-file", paramLabel = "FILE", description = "More hosts, one a line (# comments).")
-    Path hostsFile;
+    @Mixin
+    HostListOptions hostList;
 
     @Option(names = "--share", paramLabel = "NAME", description = "Only this printer share (repeatable).")
     List<String> only = new ArrayList<>();
@@ -69,7 +69,7 @@ public class RemovePrinterShares extends HostScript {
         if (toOtherHost) {
             throw new SmbkitException(Failure.USAGE, "--to-other-host goes with --restore", "Drop it, or add --restore BACKUP");
         }
-        List<String> hosts = Hosts.collect(target.hosts(), hostsFile);
+        List<String> hosts = hostList.hosts(target);
         if (hosts.isEmpty()) {
             hosts = List.of(LOCAL);
         }
@@ -114,7 +114,7 @@ public class RemovePrinterShares extends HostScript {
             throw new SmbkitException(Failure.USAGE, "--restore takes one HOST at most, not " + target.hosts().size(),
                     "Each backup names its host: give none, or the one to restore onto");
         }
-        if (hostsFile != null) {
+        if (hostList.givenBeyondArguments()) {
             throw new SmbkitException(Failure.USAGE, "--restore and --hosts-file do not go together",
                     "Each backup names its host: give the backups only");
         }
@@ -130,10 +130,8 @@ public class RemovePrinterShares extends HostScript {
                 Path file = restore.get(i);
                 outcomes.addAll(HostRun.each(List.of(plan.host()), host -> {
                     try (ServerAccess server = openFor(file, host, explicitLocal)) {
-                        List<PrinterShares.Outcome> done;
-                        try (ChangeJournal journal = ChangeJournal.start(name() + " --restore " + file, err())) {
-                            done = PrinterShares.restore(server, plan, apply, o -> journal.changed("re-created " + o.share()));
-                        }
+                        List<PrinterShares.Outcome> done = ChangeRuns.restorePrinterShares(server, plan, apply,
+                                name() + " --restore " + file, err());
                         PrinterSharesView.addRestored(table, server.where(), done);
                         return new HostRun.Outcome<Void>(host, null, done.stream().anyMatch(o -> !o.ok())
                                 ? new SmbkitException(Failure.PARTIAL, "not every share of " + file + " was re-created", null) : null);

@@ -7,17 +7,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.AnonymousProbe;
-import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
 import smbkit.change.AnonymousRestriction;
-import smbkit.change.ChangeJournal;
 import smbkit.change.ChangeRuns;
 import smbkit.change.RegFile;
 import smbkit.change.Records;
@@ -26,7 +23,6 @@ import smbkit.cli.Converters;
 import smbkit.cli.HostScript;
 import smbkit.cli.Progress;
 import smbkit.kb.SessionKinds;
-import smbkit.model.RegistryValue;
 import smbkit.render.AnonymousView;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
@@ -177,26 +173,15 @@ public class RestrictAnonymous extends HostScript {
     }
 
     private int restore(ServerAccess server, Path file, RegFile.Backup saved, PrintWriter out) {
-        Registry registry = server.registry();
-        List<String> plan = new ArrayList<>();
-        for (RegFile.Entry e : saved.entries()) {
-            Optional<RegistryValue> now = registry.get(e.key(), e.name());
-            plan.add("HKLM\\" + e.key() + "\\" + e.name() + ": " + ChangeRuns.show(now) + " -> " + ChangeRuns.show(e.value())
-                    + (now.equals(e.value()) ? " (already so)" : ""));
-        }
         String onto = sameHost(server.where(), saved.host()) ? "" : " (the backup of " + saved.host() + ")";
-        if (!apply) {
-            plan.forEach(line -> note(out, "Would restore " + line + onto + "."));
+        ChangeRuns.RestrictionRestore r = ChangeRuns.restoreRestriction(server, saved, apply, name() + " --restore " + file, err());
+        if (!r.applied()) {
+            r.plan().forEach(line -> note(out, "Would restore " + line + onto + "."));
             note(out, "Dry run: nothing was changed. Add --apply to restore.");
             return 0;
         }
-        List<String> differences;
-        try (ChangeJournal journal = ChangeJournal.start(name() + " --restore " + file, err())) {
-            plan.forEach(line -> journal.changed(line.substring(0, line.indexOf(':')) + " (being restored)"));
-            differences = AnonymousRestriction.write(registry, saved.entries());
-        }
-        if (!differences.isEmpty()) {
-            throw new SmbkitException(Failure.PARTIAL, "the restore did not hold: " + String.join("; ", differences), null);
+        if (!r.differences().isEmpty()) {
+            throw new SmbkitException(Failure.PARTIAL, "the restore did not hold: " + String.join("; ", r.differences()), null);
         }
         for (RegFile.Entry e : saved.entries()) {
             note(out, "Restored HKLM\\" + e.key() + "\\" + e.name() + " to " + ChangeRuns.show(e.value()) + onto + ".");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import smbkit.Failure;
 import smbkit.SmbkitException;
@@ -22,7 +23,7 @@ import smbkit.change.Records;
 import smbkit.cli.Cli;
 import smbkit.cli.Converters;
 import smbkit.cli.HostScript;
-import smbkit.cli.Hosts;
+import smbkit.cli.HostListOptions;
 import smbkit.cli.Progress;
 import smbkit.kb.HostDiagnosis;
 import smbkit.model.Snapshot;
@@ -51,8 +52,8 @@ import smbkit.rpc.Target;
                 "  smb-diagnose 10.0.0.1-40 -A ~/.smbauth --parallel 16 --html workgroup.html"})
 public class SmbDiagnose extends HostScript {
 
-    @Option(names = "--hosts-file", paramLabel = "FILE", description = "More hosts, one a line (# comments).")
-    Path hostsFile;
+    @Mixin
+    HostListOptions hostList;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", converter = Converters.Positive.class, description = "Hosts diagnosed at once (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -102,7 +103,7 @@ public class SmbDiagnose extends HostScript {
     }
 
     private List<HostDiagnosis> collect() {
-        List<String> hosts = Hosts.collect(target.hosts(), hostsFile);
+        List<String> hosts = hostList.hosts(target);
         if (hosts.isEmpty()) {
             try (ServerAccess server = local()) { // local mode: this machine
                 return List.of(HostDiagnosis.of(SnapshotCollector.collect(server)));

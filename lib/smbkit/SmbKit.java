@@ -77,8 +77,9 @@
 //SOURCES cli/Cli.java
 //SOURCES cli/Converters.java
 //SOURCES cli/EnvCredentials.java
-//SOURCES cli/Hosts.java
+//SOURCES cli/HostListOptions.java
 //SOURCES cli/HostScript.java
+//SOURCES cli/Hosts.java
 //SOURCES cli/CredentialResolver.java
 //SOURCES cli/OutputOptions.java
 //SOURCES cli/Progress.java
@@ -180,6 +181,7 @@
 //SOURCES run/Steps.java
 //SOURCES run/Tables.java
 //SOURCES scan/HostRun.java
+//SOURCES scan/Sampler.java
 package smbkit;
 
 /**

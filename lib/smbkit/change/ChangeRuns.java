@@ -83,6 +83,28 @@ public final class ChangeRuns {
         }
     }
 
+    /** A Method 1 restore: a line per value ({@code HKLM\\...: now -> backed up}), and what did not hold once applied. */
+    public record RestrictionRestore(List<String> plan, boolean applied, List<String> differences) {}
+
+    /** Puts back the values a checked backup holds, a plan unless {@code apply}; read back to check. */
+    public static RestrictionRestore restoreRestriction(ServerAccess server, RegFile.Backup saved, boolean apply, String label,
+            PrintWriter err) {
+        smbkit.access.Registry registry = server.registry();
+        List<String> plan = new java.util.ArrayList<>();
+        for (RegFile.Entry e : saved.entries()) {
+            Optional<RegistryValue> now = registry.get(e.key(), e.name());
+            plan.add("HKLM\\" + e.key() + "\\" + e.name() + ": " + show(now) + " -> " + show(e.value())
+                    + (now.equals(e.value()) ? " (already so)" : ""));
+        }
+        if (!apply) {
+            return new RestrictionRestore(plan, false, List.of());
+        }
+        try (ChangeJournal journal = ChangeJournal.start(label, err)) {
+            plan.forEach(line -> journal.changed(line.substring(0, line.indexOf(':')) + " (being restored)"));
+            return new RestrictionRestore(plan, true, AnonymousRestriction.write(registry, saved.entries()));
+        }
+    }
+
     public static String show(Optional<RegistryValue> v) {
         return v.map(RegistryValue::toString).orElse("absent");
     }
@@ -134,6 +156,14 @@ public final class ChangeRuns {
                         "Restore with smb-printer-shares --restore " + backup + " --apply")
                 : null;
         return new PrinterRemoval(plan, results, backup, failed);
+    }
+
+    /** Re-creates the printer shares of a checked backup, a plan unless {@code apply}, each said to the journal. */
+    public static List<PrinterShares.Outcome> restorePrinterShares(ServerAccess server, PrinterShares.RestorePlan plan,
+            boolean apply, String label, PrintWriter err) {
+        try (ChangeJournal journal = ChangeJournal.start(label, err)) {
+            return PrinterShares.restore(server, plan, apply, o -> journal.changed("re-created " + o.share()));
+        }
     }
 
     // ---- the last resort ------------------------------------------------------------------------

@@ -44,6 +44,19 @@ public abstract class Script implements Callable<Integer> {
     }
 
     /**
+     * A failure after a report was printed (samples taken before a server went away): one line, the stack
+     * trace with --debug, and {@code kind}'s exit code.
+     */
+    protected int failed(String line, Throwable cause, smbkit.Failure kind) {
+        err().println(name() + ": " + line);
+        if (verbosity.debug && cause != null) {
+            cause.printStackTrace(err());
+        }
+        err().flush();
+        return kind.exitCode();
+    }
+
+    /**
      * A line of the report itself (a dry run's "would change", a summary): under the tables in table format,
      * on stderr otherwise, so that CSV and JSON stay parseable.
      */
