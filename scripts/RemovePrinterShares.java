@@ -24,7 +24,6 @@ import smbkit.render.Format;
 import smbkit.render.PrinterSharesView;
 import smbkit.render.Renderer;
 import smbkit.render.TableData;
-import smbkit.rpc.Target;
 import smbkit.scan.HostRun;
 
 @Command(name = "smb-printer-shares", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
@@ -122,14 +121,13 @@ public class RemovePrinterShares extends HostScript {
         for (Path file : restore) {
             plans.add(PrinterShares.restorePlan(Records.readBackup(file), file));
         }
-        boolean explicitLocal = spec.commandLine().getParseResult().hasMatchedOption("--local");
         List<HostRun.Outcome<Void>> outcomes = new ArrayList<>();
         try (Progress bar = progress("Restoring printer shares", plans.size(), "backups")) {
             for (int i = 0; i < plans.size(); i++) {
                 PrinterShares.RestorePlan plan = plans.get(i);
                 Path file = restore.get(i);
                 outcomes.addAll(HostRun.each(List.of(plan.host()), host -> {
-                    try (ServerAccess server = openFor(file, host, explicitLocal)) {
+                    try (ServerAccess server = openForBackup(file, host, toOtherHost)) {
                         List<PrinterShares.Outcome> done = ChangeRuns.restorePrinterShares(server, plan, apply,
                                 name() + " --restore " + file, err());
                         PrinterSharesView.addRestored(table, server.where(), done);
@@ -146,25 +144,6 @@ public class RemovePrinterShares extends HostScript {
             notes.add("Dry run: nothing was re-created. Add --apply to restore.");
         }
         return finish(table, notes, HostRun.exitCode(outcomes));
-    }
-
-    /** The backup's host, or the HOST given when it is that one (checked before connecting) or --to-other-host says so. */
-    private ServerAccess openFor(Path file, String backupHost, boolean explicitLocal) {
-        if (target.hasHost()) {
-            Records.checkHost(file, backupHost, Target.parse(target.hosts().get(0)).toString(), toOtherHost);
-            return open(Target.parse(target.hosts().get(0)));
-        }
-        if (!explicitLocal && !backupHost.startsWith(LOCAL)) {
-            return open(Target.parse(backupHost));
-        }
-        ServerAccess server = local();
-        try {
-            Records.checkHost(file, backupHost, server.where(), toOtherHost);
-        } catch (SmbkitException e) {
-            server.close();
-            throw e;
-        }
-        return server;
     }
 
     /** A host that could not be reached or refused: a row and a note, and the run goes on. */

@@ -26,7 +26,6 @@ import smbkit.kb.SessionKinds;
 import smbkit.render.AnonymousView;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
-import smbkit.rpc.Target;
 import smbkit.scan.HostRun;
 
 @Command(name = "smb-restrict-anonymous", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
@@ -122,7 +121,7 @@ public class RestrictAnonymous extends HostScript {
             saved.add(AnonymousRestriction.readBackup(file));
         }
         if (saved.size() == 1) {
-            try (ServerAccess server = openFor(restore.get(0), saved.get(0).host())) {
+            try (ServerAccess server = openForBackup(restore.get(0), saved.get(0).host(), toOtherHost)) {
                 return restore(server, restore.get(0), saved.get(0), out);
             }
         }
@@ -132,7 +131,7 @@ public class RestrictAnonymous extends HostScript {
                 Path file = restore.get(i);
                 RegFile.Backup b = saved.get(i);
                 outcomes.addAll(HostRun.each(List.of(b.host()), host -> {
-                    try (ServerAccess server = openFor(file, host)) {
+                    try (ServerAccess server = openForBackup(file, host, toOtherHost)) {
                         restore(server, file, b, out);
                         return HostRun.Outcome.ok(host, null);
                     } catch (SmbkitException e) {
@@ -143,29 +142,6 @@ public class RestrictAnonymous extends HostScript {
             }
         }
         return HostRun.exitCode(outcomes);
-    }
-
-    /**
-     * The server a backup goes back to: the one it names. A HOST given too must be that one, unless
-     * --to-other-host says otherwise; with no HOST (and no --local), the backup's host.
-     */
-    private ServerAccess openFor(Path file, String backupHost) {
-        boolean explicitLocal = spec.commandLine().getParseResult().hasMatchedOption("--local");
-        if (target.hasHost()) {
-            Records.checkHost(file, backupHost, target.target().toString(), toOtherHost); // before connecting
-            return open();
-        }
-        if (!explicitLocal && !backupHost.startsWith(LOCAL)) {
-            return open(Target.parse(backupHost));
-        }
-        ServerAccess server = open();
-        try {
-            Records.checkHost(file, backupHost, server.where(), toOtherHost);
-        } catch (SmbkitException e) {
-            server.close();
-            throw e;
-        }
-        return server;
     }
 
     static boolean sameHost(String a, String b) {

@@ -35,6 +35,30 @@ public abstract class HostScript extends Script {
         return host.equals(LOCAL) ? local() : open(Target.parse(host));
     }
 
+    /**
+     * The server a backup goes back to: the one it names. A HOST given too must be that one (checked before
+     * connecting) unless {@code toOtherHost}; with no HOST and no --local, the backup's host; else this machine,
+     * which must be the backup's unless {@code toOtherHost}.
+     */
+    protected ServerAccess openForBackup(java.nio.file.Path file, String backupHost, boolean toOtherHost) {
+        if (target.hasHost()) {
+            smbkit.change.Records.checkHost(file, backupHost, target.target().toString(), toOtherHost);
+            return open(target.target());
+        }
+        boolean explicitLocal = spec.commandLine().getParseResult().hasMatchedOption("--local");
+        if (!explicitLocal && !backupHost.startsWith(LOCAL)) {
+            return open(Target.parse(backupHost));
+        }
+        ServerAccess server = local();
+        try {
+            smbkit.change.Records.checkHost(file, backupHost, server.where(), toOtherHost);
+        } catch (smbkit.SmbkitException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
     /** How a multi-host run names this machine in local mode. */
     public static final String LOCAL = "this machine";
 }
