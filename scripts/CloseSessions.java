@@ -7,25 +7,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
-import smbkit.change.ChangeJournal;
-import smbkit.change.CloseRecord;
-import smbkit.change.Records;
-import smbkit.change.SessionCloser;
+import smbkit.change.ChangeRuns;
 import smbkit.cli.Cli;
 import smbkit.cli.Converters;
-import smbkit.cli.OutputOptions;
-import smbkit.cli.TargetOptions;
-import smbkit.cli.VerbosityOptions;
+import smbkit.cli.HostScript;
 import smbkit.kb.ClosePlan;
 import smbkit.kb.CloseTarget;
 import smbkit.model.OpenFile;
@@ -36,29 +27,17 @@ import smbkit.render.CloseView;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
 
-@Command(name = "close-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-close-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Closes sessions (net session \\\\client /delete) or open files by id, the KB's last resort. "
                 + "A dry run unless --apply: it first lists what would be closed, open files included, and refuses "
                 + "to close a session that holds files (pipes aside) unless --force, since unsaved data can be lost. "
-                + "It never closes its own session. What it closed is written to a JSON record for the runbook."},
+                + "It never closes its own session. What it closed is written to a JSON record (--save) for the runbook."},
         footer = {"", "Examples:",
-                "  close-sessions fileserver -A ~/.smbauth --null-only                 (dry run)",
-                "  close-sessions fileserver -A ~/.smbauth --null-only --apply",
-                "  close-sessions fileserver -A ~/.smbauth --client 10.0.0.7 --apply",
-                "  close-sessions fileserver -A ~/.smbauth --file 1234 --apply"})
-public class CloseSessions implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
+                "  smb-close-sessions fileserver -A ~/.smbauth --null-only                 (dry run)",
+                "  smb-close-sessions fileserver -A ~/.smbauth --null-only --apply",
+                "  smb-close-sessions fileserver -A ~/.smbauth --client 10.0.0.7 --apply",
+                "  smb-close-sessions fileserver -A ~/.smbauth --file 1234 --apply"})
+public class CloseSessions extends HostScript {
 
     @Option(names = "--client", paramLabel = "CLIENT", converter = Converters.Name.class, description = "Close this client's sessions (repeatable).")
     List<String> clients = new ArrayList<>();
@@ -69,7 +48,7 @@ public class CloseSessions implements Callable<Integer> {
     @Option(names = "--null-only", description = "Only NULL sessions (and guest-mapped anonymous ones, as Samba shows them).")
     boolean nullOnly;
 
-    @Option(names = "--file", paramLabel = "ID", description = "Close this open file or pipe (repeatable; ids from map-open-pipes).")
+    @Option(names = "--file", paramLabel = "ID", description = "Close this open file or pipe (repeatable; ids from smb-open-pipes).")
     List<Long> fileIds = new ArrayList<>();
 
     @Option(names = "--apply", description = "Really close; without it, only show what would be closed.")
@@ -78,10 +57,16 @@ public class CloseSessions implements Callable<Integer> {
     @Option(names = "--force", description = "Also close sessions that hold open files (unsaved data can be lost).")
     boolean force;
 
-    @Option(names = "--record", paramLabel = "FILE",
+    @Option(names = "--save", paramLabel = "FILE",
             description = "Where to write what was closed, updated as each one is closed (default with --apply: "
                     + "close-sessions-HOST-TIME.json in $XDG_STATE_HOME/smbkit, else ~/.local/state/smbkit); never overwritten.")
-    Path record;
+    Path save;
+
+    /** The old spelling of --save. */
+    @Option(names = "--record", paramLabel = "FILE", hidden = true)
+    void record(Path file) {
+        save = file;
+    }
 
     @Override
     public Integer call() {
@@ -89,22 +74,11 @@ public class CloseSessions implements Callable<Integer> {
             throw new SmbkitException(Failure.USAGE, "nothing selected to close",
                     "Say what: --client CLIENT, --user USER, --null-only, or --file ID");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (ServerAccess server = target.open()) {
+        PrintWriter out = out();
+        try (ServerAccess server = open()) {
             List<Session> sessions = server.sessions(null, null).sessions();
             List<OpenFile> files = server.openFiles(null, null);
-            for (String c : clients) {
-                if (sessions.stream().noneMatch(s -> SessionFilter.sameClient(s.client(), c))) {
-                    throw new SmbkitException(Failure.NOT_FOUND, server.where() + " has no session from client " + c,
-                            "List them with smb-sessions " + server.where() + "; nothing was closed");
-                }
-            }
-            for (long id : fileIds) {
-                if (files.stream().noneMatch(f -> f.id() == id)) {
-                    throw new SmbkitException(Failure.NOT_FOUND, server.where() + " has no open file with id " + id,
-                            "List them with smb-open-pipes " + server.where() + " --view files; nothing was closed");
-                }
-            }
+            ChangeRuns.checkSelection(sessions, files, clients, fileIds, server.where());
             ServerInfo info = server.serverInfoOrNull();
             boolean sessionsSelected = !clients.isEmpty() || user != null || nullOnly;
             List<CloseTarget> plan = !sessionsSelected ? List.of() : ClosePlan.plan(sessions, files,
@@ -123,35 +97,13 @@ public class CloseSessions implements Callable<Integer> {
                 }
                 return refused ? Failure.REFUSED_UNSAFE.exitCode() : 0;
             }
-            Path where = record != null ? record : Records.defaultPath("close-sessions", server.where());
-            CloseRecord.Run run = new CloseRecord.Run(server.where(), plan, files, fileIds);
-            where = Records.writeNew(where, run.toMap("planned"));
-            Path written = where;
-            List<SessionCloser.Outcome> outcomes;
-            List<SessionCloser.FileOutcome> fileOutcomes;
-            try (ChangeJournal journal = ChangeJournal.start("close-sessions --apply on " + server.where(), spec.commandLine().getErr())) {
-                journal.record(written);
-                outcomes = SessionCloser.close(server, plan, o -> {
-                    run.session(o);
-                    if (SessionCloser.ASKED.equals(o.result())) {
-                        journal.changed("closed " + o.target().client() + (o.target().user() == null ? "" : " " + o.target().user()));
-                    }
-                    Records.write(written, run.toMap("in progress"));
-                });
-                fileOutcomes = SessionCloser.closeFiles(server, fileIds, files, f -> {
-                    run.file(f);
-                    if (SessionCloser.ASKED.equals(f.result())) {
-                        journal.changed("closed file " + f.id());
-                    }
-                    Records.write(written, run.toMap("in progress"));
-                });
-                Records.write(written, run.toMap("applied"));
-            }
-            Renderer.print(CloseView.outcomes(outcomes, fileOutcomes), output.format, out);
+            ChangeRuns.Closing closed = ChangeRuns.close(server, plan, files, fileIds, save,
+                    name() + " --apply on " + server.where(), err());
+            Renderer.print(CloseView.outcomes(closed.sessions(), closed.files()), output.format, out);
             if (output.format == Format.table) {
-                out.println("Written to " + where + ".");
+                out.println("Written to " + closed.record() + ".");
             }
-            return SessionCloser.exitCode(outcomes, fileOutcomes);
+            return closed.exitCode();
         }
     }
 

@@ -4,26 +4,21 @@
 //DESCRIPTION KB 328459: NULL sessions per client, temporary or permanent, what they hold, and which method applies.
 
 import java.io.PrintWriter;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
 import smbkit.cli.Converters;
-import smbkit.cli.OutputOptions;
-import smbkit.cli.TargetOptions;
-import smbkit.cli.VerbosityOptions;
+import smbkit.cli.HostScript;
+import smbkit.cli.Progress;
 import smbkit.kb.NullClient;
 import smbkit.kb.NullSessionAnalysis;
 import smbkit.kb.NullSessionVerdict;
@@ -36,29 +31,18 @@ import smbkit.model.ServerInfo;
 import smbkit.render.Format;
 import smbkit.render.NullSessionsView;
 import smbkit.render.Renderer;
+import smbkit.scan.Sampler;
 
-@Command(name = "find-null-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-null-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Finds the NULL (anonymous) sessions on a server, grouped per client: how many (each one "
                 + "takes a slot), how long, how idle, what they hold open and whether one holds \\PIPE\\spoolss. "
                 + "Samples over time tell the KB's temporary NULL sessions (gone within 30 to 90 s) from permanent "
                 + "ones. Ends with the verdict in KB 328459's terms; exits 1 when permanent NULL sessions call for action."},
         footer = {"", "Examples:",
-                "  find-null-sessions fileserver -A ~/.smbauth",
-                "  find-null-sessions fileserver -A ~/.smbauth --samples 4 --interval 30",
-                "  find-null-sessions fileserver -A ~/.smbauth --watch"})
-public class FindNullSessions implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
+                "  smb-null-sessions fileserver -A ~/.smbauth",
+                "  smb-null-sessions fileserver -A ~/.smbauth --samples 4 --interval 30",
+                "  smb-null-sessions fileserver -A ~/.smbauth --watch"})
+public class FindNullSessions extends HostScript {
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "1", converter = Converters.Positive.class,
             description = "List the sessions N times (default: ${DEFAULT-VALUE}).")
@@ -73,33 +57,25 @@ public class FindNullSessions implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        try (ServerAccess server = target.open()) {
-            List<Sample> taken = new ArrayList<>();
-            SmbkitException stopped = null;
+        PrintWriter out = out();
+        try (ServerAccess server = open()) {
             int wanted = Math.max(1, samples);
-            for (int i = 0; watch || i < wanted; i++) {
-                if (i > 0) {
-                    Thread.sleep(interval * 1000L);
-                }
-                Sample s;
-                try {
-                    s = new Sample(Instant.now(), server.sessions(null, null).sessions());
-                } catch (SmbkitException e) {
-                    if (taken.isEmpty()) {
-                        throw e;
-                    }
-                    stopped = e; // the server went away mid-way: keep and report the samples taken
-                    break;
-                }
-                taken.add(s);
-                if (watch || verbosity.verbose) {
-                    long anonymous = s.sessions().stream().filter(SessionKinds::isAnonymous).count();
-                    (watch ? out : spec.commandLine().getErr()).println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
-                            + "  sessions " + s.sessions().size() + ", NULL/guest " + anonymous);
-                    (watch ? out : spec.commandLine().getErr()).flush();
-                }
+            Sampler.Samples sampled;
+            try (Progress bar = progress("Sampling", watch ? 1 : wanted, "samples")) {
+                sampled = Sampler.take(server, wanted, watch, Duration.ofSeconds(interval), Sampler.listener(
+                        wait -> bar.extra("next in " + wait.toSeconds() + " s"),
+                        s -> {
+                            bar.step();
+                            if (watch || verbosity.verbose()) {
+                                long anonymous = s.sessions().stream().filter(SessionKinds::isAnonymous).count();
+                                (watch ? out : err()).println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
+                                        + "  sessions " + s.sessions().size() + ", NULL/guest " + anonymous);
+                                (watch ? out : err()).flush();
+                            }
+                        }));
             }
+            List<Sample> taken = sampled.taken();
+            SmbkitException stopped = sampled.stopped();
             ServerInfo info = stopped == null ? server.serverInfoOrNull() : null;
             List<OpenFile> files = stopped == null ? openFilesOrNone(server) : List.of();
             boolean listsPipes = NullSessionAnalysis.serverListsPipes(info != null && info.isSamba(), files);
@@ -112,31 +88,17 @@ public class FindNullSessions implements Callable<Integer> {
             }
             out.flush();
             if (stopped != null) {
-                return stoppedAfter(taken.size(), watch ? null : wanted, stopped);
+                return stoppedAfter(watch ? null : wanted, sampled);
             }
             return verdict.actionNeeded() ? smbkit.Failure.ACTION_NEEDED.exitCode() : 0;
         }
     }
 
-    /**
-     * The server went away after some samples: they were reported above; one line says so. The same listing
-     * that answered before failing now is the server or the network going away (reset, refused on
-     * reconnecting, timed out, or the pipe found closed, which jcifs-ng reports without a cause): a network
-     * error (22). A refusal keeps its own code.
-     */
-    private int stoppedAfter(int taken, Integer wanted, SmbkitException e) {
-        Failure kind = switch (e.failure()) {
-            case CONNECTION_REFUSED, TIMEOUT, UNKNOWN_HOST, NETWORK, INTERNAL -> Failure.NETWORK;
-            default -> e.failure();
-        };
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        err.println(spec.commandLine().getCommandName() + ": the server stopped answering after " + taken
-                + (wanted == null ? "" : " of " + wanted) + " sample(s); the report above rests on those: " + e.oneLine());
-        if (verbosity.debug) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return kind.exitCode();
+    /** The server went away after some samples: they were reported above; one line says so. */
+    private int stoppedAfter(Integer wanted, Sampler.Samples sampled) {
+        return failed("the server stopped answering after " + sampled.taken().size() + (wanted == null ? "" : " of " + wanted)
+                + " sample(s); the report above rests on those: " + sampled.stopped().oneLine(), sampled.stopped(),
+                sampled.stoppedKind());
     }
 
     /** What NULL sessions hold is a bonus: a server that refuses NetrFileEnum still gets its verdict. */
@@ -144,8 +106,8 @@ public class FindNullSessions implements Callable<Integer> {
         try {
             return server.openFiles(null, null);
         } catch (SmbkitException e) {
-            if (verbosity.verbose) {
-                spec.commandLine().getErr().println("find-null-sessions: open files unavailable: " + e.oneLine());
+            if (verbosity.verbose()) {
+                note("open files unavailable: " + e.oneLine());
             }
             return List.of();
         }

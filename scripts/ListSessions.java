@@ -4,19 +4,13 @@
 //DESCRIPTION KB 328459, net session: a server's SMB sessions, NULL sessions included, counted against its limit.
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
+import smbkit.cli.HostScript;
 import smbkit.cli.Converters;
-import smbkit.cli.OutputOptions;
-import smbkit.cli.TargetOptions;
-import smbkit.cli.VerbosityOptions;
 import smbkit.kb.SessionCount;
 import smbkit.kb.SessionLimit;
 import smbkit.model.ServerInfo;
@@ -25,27 +19,15 @@ import smbkit.render.Format;
 import smbkit.render.Renderer;
 import smbkit.render.SessionsView;
 
-@Command(name = "list-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-sessions", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Lists the SMB sessions on a server, as 'net session' does on it: client, user, kind "
                 + "(null, guest, user), open files, active and idle time; then the count against the server's "
                 + "session limit (KB 328459) and the clients that hold more than one session."},
         footer = {"", "Examples:",
-                "  list-sessions fileserver -U CORP/admin",
-                "  list-sessions 10.0.0.5 -A ~/.smbauth --format json",
-                "  list-sessions fileserver -A ~/.smbauth --client 10.0.0.7"})
-public class ListSessions implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
+                "  smb-sessions fileserver -U CORP/admin",
+                "  smb-sessions 10.0.0.5 -A ~/.smbauth --format json",
+                "  smb-sessions fileserver -A ~/.smbauth --client 10.0.0.7"})
+public class ListSessions extends HostScript {
 
     @Option(names = "--client", paramLabel = "CLIENT", converter = Converters.Name.class, description = "Only sessions from this client computer.")
     String client;
@@ -55,8 +37,8 @@ public class ListSessions implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (ServerAccess server = target.open()) {
+        PrintWriter out = out();
+        try (ServerAccess server = open()) {
             SessionListing listing = server.sessions(client, user);
             Renderer.print(SessionsView.table(listing.sessions()), output.format, out);
             if (output.format == Format.table) {

@@ -8,19 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
-import smbkit.cli.OutputOptions;
-import smbkit.cli.TargetOptions;
-import smbkit.cli.VerbosityOptions;
+import smbkit.cli.HostScript;
 import smbkit.kb.ClientActivity;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
@@ -30,30 +24,18 @@ import smbkit.render.Format;
 import smbkit.render.OpenPipesViews;
 import smbkit.render.Renderer;
 
-@Command(name = "map-open-pipes", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-open-pipes", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Maps what each client holds open on a server, as net files, nbtstat -s and net share show it "
                 + "there: open files and named pipes (\\PIPE\\spoolss flagged as the KB's suspect), the connections "
                 + "to IPC$ and each share, the shares with printers marked, and the join per client."},
         footer = {"", "Views (--view): all (tables only), clients, files, connections, shares; CSV and JSON print one"
                 + " view, clients unless another is named.",
                 "", "Examples:",
-                "  map-open-pipes fileserver -A ~/.smbauth",
-                "  map-open-pipes fileserver -A ~/.smbauth --view files --format json"})
-public class MapOpenPipes implements Callable<Integer> {
+                "  smb-open-pipes fileserver -A ~/.smbauth",
+                "  smb-open-pipes fileserver -A ~/.smbauth --view files --format json"})
+public class MapOpenPipes extends HostScript {
 
     enum View { all, clients, files, connections, shares }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    TargetOptions target;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "all",
             description = "all, clients, files, connections or shares (default: ${DEFAULT-VALUE}).")
@@ -61,8 +43,8 @@ public class MapOpenPipes implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (ServerAccess server = target.open()) {
+        PrintWriter out = out();
+        try (ServerAccess server = open()) {
             // Only what the view prints is read: --view files on a server with 500 sessions does not list them,
             // and --view shares needs no right to list sessions.
             View shown = view == View.all && output.format != Format.table ? View.clients : view;
@@ -104,8 +86,8 @@ public class MapOpenPipes implements Callable<Integer> {
 
     /** NetrConnectionEnum per share, as the runbook's connections() reads them (smbkit.run.Steps). */
     private Map<String, List<Connection>> connectionsPerShare(ServerAccess server, List<Share> shares) {
-        return smbkit.run.Steps.connectionsPerShare(server, shares, verbosity.verbose
-                ? note -> spec.commandLine().getErr().println("map-open-pipes: " + note) : null);
+        return smbkit.run.Steps.connectionsPerShare(server, shares, verbosity.verbose()
+                ? this::note : null);
     }
 
     public static void main(String... args) {

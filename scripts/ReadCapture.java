@@ -8,16 +8,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.capture.CaptureAnalysis;
 import smbkit.capture.CaptureReport;
@@ -25,11 +22,11 @@ import smbkit.capture.LiveCapture;
 import smbkit.capture.report.CaptureHtml;
 import smbkit.capture.report.CaptureView;
 import smbkit.cli.Cli;
+import smbkit.cli.Script;
 import smbkit.cli.OutputOptions;
-import smbkit.cli.VerbosityOptions;
 import smbkit.kb.Finding;
 
-@Command(name = "read-capture", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-capture", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Reads network captures (pcap or pcapng, as tcpdump, dumpcap, Wireshark or pktmon write them) "
                 + "and tells, per client, every SMB session it opened: when, for how long, under what security "
                 + "context (user, domain, workstation, or anonymous), the trees, pipes and RPC interfaces it used, and "
@@ -44,10 +41,7 @@ import smbkit.kb.Finding;
                 "  smb-capture smb.pcap",
                 "  smb-capture smb.pcap --client 10.0.0.7 --format json",
                 "  smb-capture --live eth0 --seconds 120 --html smb.html"})
-public class ReadCapture implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public class ReadCapture extends Script {
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "pcap or pcapng files, read as one capture in this order.")
     List<Path> files = new java.util.ArrayList<>();
@@ -59,9 +53,15 @@ public class ReadCapture implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "N", description = "How long --live captures (default 60, at most 86400).")
     Integer seconds;
 
-    @Option(names = "--write", paramLabel = "FILE", description = "Keep the --live capture in FILE (new, readable by this "
+    @Option(names = "--save", paramLabel = "FILE", description = "Keep the --live capture in FILE (new, readable by this "
             + "user only); without it the capture is removed once read.")
     Path write;
+
+    /** The old spelling of --save. */
+    @Option(names = "--write", paramLabel = "FILE", hidden = true)
+    void write(Path file) {
+        write = file;
+    }
 
     @Option(names = "--port", paramLabel = "PORT", description = "SMB servers on this TCP port too (445 and 139 always); repeatable.")
     List<Integer> ports = new java.util.ArrayList<>();
@@ -78,9 +78,6 @@ public class ReadCapture implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
 
     static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -123,7 +120,7 @@ public class ReadCapture implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give capture files or --live IFACE, not both");
         }
         if (live == null && (seconds != null || write != null)) {
-            throw new ParameterException(spec.commandLine(), (seconds != null ? "--seconds" : "--write") + " goes with --live IFACE");
+            throw new ParameterException(spec.commandLine(), (seconds != null ? "--seconds" : "--save") + " goes with --live IFACE");
         }
         int duration = seconds == null ? 60 : seconds;
         if (live != null && (duration < 1 || duration > LiveCapture.MAX_SECONDS)) {
@@ -152,6 +149,7 @@ public class ReadCapture implements Callable<Integer> {
                 err.println(spec.name() + ": the capture is in " + captured.file());
             }
         } else {
+            verbosity.say("reading " + files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
             report = CaptureAnalysis.analyse(files, c, s, morePorts);
         }
         CaptureView.print(report, output.format, out);
@@ -165,14 +163,14 @@ public class ReadCapture implements Callable<Integer> {
                 }
             }
         }
-        if (verbosity.verbose) {
+        if (verbosity.verbose()) {
             err.println(spec.name() + ": " + report.frames + " frames, " + report.tcpSegments + " TCP segments, "
                     + report.connections + " SMB connections, " + report.sessions.size() + " sessions");
         }
         err.flush();
         out.flush(); // the report is out before a file that cannot be written ends the run (exit 21)
         if (html != null) {
-            smbkit.io.SafeFiles.replace(html, CaptureHtml.render(report));
+            writeReport(html, CaptureHtml.render(report));
         }
         if (report.partial()) {
             return Failure.PARTIAL.exitCode();

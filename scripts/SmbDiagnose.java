@@ -10,26 +10,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.change.Records;
 import smbkit.cli.Cli;
 import smbkit.cli.Converters;
-import smbkit.cli.Hosts;
-import smbkit.cli.OutputOptions;
-import smbkit.cli.TargetOptions;
-import smbkit.cli.VerbosityOptions;
+import smbkit.cli.HostScript;
+import smbkit.cli.HostListOptions;
+import smbkit.cli.Progress;
 import smbkit.kb.HostDiagnosis;
 import smbkit.model.Snapshot;
 import smbkit.render.DiagnosisView;
@@ -57,22 +50,10 @@ import smbkit.store.SnapshotJson;
                 "  smb-diagnose --from fileserver.json --html report.html             (analyse anywhere)",
                 "  smb-diagnose fileserver -A ~/.smbauth --capture smb.pcap           (with smb-capture's findings)",
                 "  smb-diagnose 10.0.0.1-40 -A ~/.smbauth --parallel 16 --html workgroup.html"})
-public class SmbDiagnose implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public class SmbDiagnose extends HostScript {
 
     @Mixin
-    TargetOptions target;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
-
-    @Option(names = "--hosts-file", paramLabel = "FILE", description = "More hosts, one a line (# comments).")
-    Path hostsFile;
+    HostListOptions hostList;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", converter = Converters.Positive.class, description = "Hosts diagnosed at once (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -98,53 +79,44 @@ public class SmbDiagnose implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<HostDiagnosis> results = from.isEmpty() ? collect() : fromFiles();
         if (!captures.isEmpty()) {
             List<String> notes = new ArrayList<>();
             results = smbkit.capture.CaptureDiagnosis.add(results, captures, notes);
-            notes.forEach(n -> spec.commandLine().getErr().println(spec.name() + ": " + n));
-            spec.commandLine().getErr().flush();
+            notes.forEach(this::note);
         }
         if (output.format == Format.table) {
             printTables(out, results);
         } else {
             Renderer.print(DiagnosisView.findings(results), output.format, out);
         }
-        out.flush(); // the report is out before a file that cannot be written ends the run (exit 21)
         if (save != null) {
             List<Object> snapshots = results.stream().filter(HostDiagnosis::reached).map(r -> (Object) SnapshotJson.write(r.snapshot())).toList();
-            Records.write(save, snapshots.size() == 1 ? castMap(snapshots.get(0)) : java.util.Map.of("tool", "smb-diagnose-scan", "hosts", snapshots));
+            writeReport(save, Records.json(snapshots.size() == 1 ? castMap(snapshots.get(0))
+                    : java.util.Map.of("tool", "smb-diagnose-scan", "hosts", snapshots)));
         }
         if (html != null) {
-            smbkit.io.SafeFiles.replace(html, HtmlReport.render(results));
+            writeReport(html, HtmlReport.render(results));
         }
         return exitCode(results);
     }
 
     private List<HostDiagnosis> collect() {
-        List<String> hosts = Hosts.collect(target.hosts(), hostsFile);
+        List<String> hosts = hostList.hosts(target);
         if (hosts.isEmpty()) {
-            try (ServerAccess server = target.open()) { // local mode: this machine
+            try (ServerAccess server = local()) { // local mode: this machine
                 return List.of(HostDiagnosis.of(SnapshotCollector.collect(server)));
             }
         }
         target.credentials(); // asks for a password once, before any thread does
         if (hosts.size() == 1) {
-            try (ServerAccess server = target.open(Target.parse(hosts.get(0)))) {
+            try (ServerAccess server = open(Target.parse(hosts.get(0)))) {
                 return List.of(HostDiagnosis.of(SnapshotCollector.collect(server)));
             }
         }
-        ProgressBar bar = System.console() != null && System.getenv("CI") == null ? new ProgressBarBuilder()
-                .setTaskName("Diagnosing").setInitialMax(hosts.size()).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build() : null;
-        try {
-            return HostScan.run(hosts, h -> target.open(Target.parse(h)), parallel, Duration.ofSeconds(hostTimeout),
-                    h -> { if (bar != null) bar.step(); });
-        } finally {
-            if (bar != null) {
-                bar.close();
-            }
+        try (Progress bar = progress("Diagnosing", hosts.size(), "hosts")) {
+            return HostScan.run(hosts, h -> open(Target.parse(h)), parallel, Duration.ofSeconds(hostTimeout), h -> bar.step());
         }
     }
 

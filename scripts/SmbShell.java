@@ -9,18 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import smbkit.cli.AuthFile;
 import smbkit.cli.Cli;
-import smbkit.cli.VerbosityOptions;
+import smbkit.cli.Script;
 import smbkit.run.RunbookCredentials;
 import smbkit.run.RunbookFile;
 
@@ -39,7 +35,7 @@ import smbkit.run.RunbookFile;
                 "  smb-shell kb-check.jsh -A ~/.smbauth ws01 ws02 ws03      (args() gives the hosts)",
                 "  SMBKIT_USER=CORP/admin SMBKIT_PASSWORD=... smb-shell weekly-sweep.jsh fs1 fs2",
                 "  smb-shell -A ~/.smbauth                                  (interactive)"})
-public class SmbShell implements Callable<Integer> {
+public class SmbShell extends Script {
 
     static final String STARTUP = """
             import smbkit.*;
@@ -48,12 +44,6 @@ public class SmbShell implements Callable<Integer> {
             import tech.tablesaw.api.*;
             import static smbkit.Runbook.*;
             """;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    VerbosityOptions verbosity;
 
     @Option(names = {"-A", "--authentication-file"}, paramLabel = "FILE",
             description = "smbclient-style file with 'username =', 'password =', 'domain =' lines.")
@@ -88,6 +78,7 @@ public class SmbShell implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         smbkit.Runbook.port(port == null ? smbkit.rpc.Target.SMB_PORT : port);
         if (runbook != null) {
+            verbosity.say("running " + runbook + (args.isEmpty() ? "" : " with " + args.size() + " argument(s)"));
             return RunbookFile.run(runbook, args, err, verbosity.debug);
         }
         Path startup = Files.createTempFile("smbkit-shell", ".jsh");

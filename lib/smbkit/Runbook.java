@@ -265,19 +265,26 @@ public final class Runbook {
     }
 
     private static Table changes(Changes.Plan p, boolean apply) {
-        Table out = Tables.empty(p.shape(apply), true);
         PrintWriter err = new PrintWriter(System.err, true);
-        for (String host : p.hosts()) {
+        // the scripts' multi-host runner: a host that fails is a row of failures() and the runbook goes on
+        List<smbkit.scan.HostRun.Outcome<Table>> outcomes = smbkit.scan.HostRun.each(p.hosts(), host -> {
             try (ServerAccess s = server(host)) {
                 Changes.Result r = p.run(s, host, apply, self(s), err);
-                out = out.append(Tables.of(r.rows(), host));
-                if (r.failure() != null) {
-                    fail(p.call(), host, r.failure());
-                }
+                return new smbkit.scan.HostRun.Outcome<>(host, Tables.of(r.rows(), host), r.failure());
             } catch (SmbkitException e) {
-                fail(p.call(), host, e);
+                throw e;
             } catch (RuntimeException e) {
-                fail(p.call(), host, smbkit.rpc.SmbErrors.classify(e));
+                throw smbkit.rpc.SmbErrors.classify(e);
+            }
+        }, o -> {
+            if (o.failed()) {
+                fail(p.call(), o.host(), o.failure());
+            }
+        });
+        Table out = Tables.empty(p.shape(apply), true);
+        for (smbkit.scan.HostRun.Outcome<Table> o : outcomes) {
+            if (o.value() != null) {
+                out = out.append(o.value());
             }
         }
         return out;

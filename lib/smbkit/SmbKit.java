@@ -20,6 +20,7 @@
 //SOURCES access/RemoteRegistry.java
 //SOURCES access/RemoteServer.java
 //SOURCES access/ServerAccess.java
+//SOURCES access/ServerFactory.java
 //SOURCES access/samba/LocalSamba.java
 //SOURCES access/samba/SambaRegistry.java
 //SOURCES access/samba/SambaTools.java
@@ -63,6 +64,7 @@
 //SOURCES capture/smb/SmbSession.java
 //SOURCES change/AnonymousRestriction.java
 //SOURCES change/ChangeJournal.java
+//SOURCES change/ChangeRuns.java
 //SOURCES change/CloseRecord.java
 //SOURCES change/PrinterShares.java
 //SOURCES change/Records.java
@@ -72,8 +74,13 @@
 //SOURCES cli/Cli.java
 //SOURCES cli/Converters.java
 //SOURCES cli/EnvCredentials.java
+//SOURCES cli/HostListOptions.java
+//SOURCES cli/HostScript.java
 //SOURCES cli/Hosts.java
+//SOURCES cli/CredentialResolver.java
 //SOURCES cli/OutputOptions.java
+//SOURCES cli/Progress.java
+//SOURCES cli/Script.java
 //SOURCES cli/TargetOptions.java
 //SOURCES cli/UserSpec.java
 //SOURCES cli/VerbosityOptions.java
@@ -169,7 +176,9 @@
 //SOURCES run/RunbookFile.java
 //SOURCES run/Steps.java
 //SOURCES run/Tables.java
+//SOURCES scan/HostRun.java
 //SOURCES scan/HostScan.java
+//SOURCES scan/Sampler.java
 //SOURCES scan/SnapshotCollector.java
 //SOURCES store/SnapshotJson.java
 package smbkit;

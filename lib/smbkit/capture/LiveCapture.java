@@ -24,7 +24,7 @@ import smbkit.io.SafeFiles;
 /**
  * smb-capture --live: captures the SMB ports on one interface with dumpcap (Wireshark's capture engine) or
  * tcpdump, whichever is installed, for a bounded time and size, into a file only this user can read: a new
- * one in smbkit's state directory (removed once read) or the one asked for (--write, never over an existing
+ * one in smbkit's state directory (removed once read) or the one asked for (--save, never over an existing
  * file). The tool writes to its standard output, which smbkit opened: it never opens a path itself, so it may
  * drop privileges as tcpdump does. The file is then read as any capture file.
  */
@@ -95,11 +95,11 @@ public final class LiveCapture {
             return Files.createTempFile(dir, "live-" + safe + "-", ".pcapng");
         } catch (IOException | UnsupportedOperationException e) {
             throw new SmbkitException(Failure.FILE_ERROR, "cannot create a capture file in " + dir + ": " + e.getMessage(),
-                    "Set XDG_STATE_HOME to a writable directory, or give --write FILE", e);
+                    "Set XDG_STATE_HOME to a writable directory, or give --save FILE", e);
         }
     }
 
-    /** The file --write names: new, owner-only; an existing name (file or link) is refused. */
+    /** The file --save names: new, owner-only; an existing name (file or link) is refused. */
     static Path newFile(Path path) {
         try {
             Path abs = path.toAbsolutePath();

@@ -109,6 +109,11 @@ public final class Records {
         }
     }
 
+    /** A record or snapshot as the files hold it (pretty JSON, nulls kept). */
+    public static String json(Map<String, Object> content) {
+        return pretty(content);
+    }
+
     private static String pretty(Map<String, Object> content) {
         try {
             return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(content) + "\n";

@@ -41,38 +41,20 @@ public final class Cli {
         if (!cl.getCommandSpec().optionsMap().containsKey(COMPLETION)) {
             cl.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder(COMPLETION).help(true) // no HOST/FILE needed
                     .description("Print a bash and zsh completion script for this command, from its options: "
-                            + "source <(" + alias(cl.getCommandName()) + " " + COMPLETION + ")").build());
+                            + "source <(" + cl.getCommandName() + " " + COMPLETION + ")").build());
         }
         return cl;
     }
 
     static final String COMPLETION = "--completion";
 
-    /** The catalog's alias of each command whose name differs (jbang-catalog.json; CompletionTest checks them). */
-    static final java.util.Map<String, String> ALIASES = java.util.Map.of(
-            "list-sessions", "smb-sessions", "find-null-sessions", "smb-null-sessions", "map-open-pipes", "smb-open-pipes",
-            "close-sessions", "smb-close-sessions", "remove-printer-shares", "smb-printer-shares",
-            "restrict-anonymous", "smb-restrict-anonymous", "read-capture", "smb-capture");
-
-    static String alias(String command) {
-        return ALIASES.getOrDefault(command, command);
-    }
-
     /**
      * The completion script picocli's AutoComplete generates from the command's model (options, their values,
-     * enum candidates), registered for the command's name and its catalog alias; zsh runs it through
-     * bashcompinit, which the script loads itself.
+     * enum candidates), registered for the command's name, which is its catalog alias (CatalogTest checks
+     * it); zsh runs it through bashcompinit, which the script loads itself.
      */
     public static String completion(CommandLine cl) {
-        String name = cl.getCommandName();
-        String script = picocli.AutoComplete.bash(name, cl);
-        String alias = alias(name);
-        if (!alias.equals(name)) {
-            String function = "_complete_" + name;
-            script += "\n# the catalog's alias, as ./jbang and the exported app name it\n"
-                    + "complete -F " + function + " -o default " + alias + "\n";
-        }
-        return script;
+        return picocli.AutoComplete.bash(cl.getCommandName(), cl);
     }
 
     /** Options a mixin checks as a whole (combinations, hosts) after parsing and before the command runs. */

@@ -1,6 +1,5 @@
 package smbkit.cli;
 
-import java.io.Console;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import smbkit.Failure;
 import smbkit.SmbkitException;
-import smbkit.access.LocalServers;
-import smbkit.access.RemoteServer;
-import smbkit.access.ServerAccess;
+import smbkit.access.ServerFactory;
 import smbkit.rpc.Credentials;
 import smbkit.rpc.SmbConnection;
 import smbkit.rpc.Target;
@@ -23,7 +20,8 @@ import smbkit.rpc.Target;
 /**
  * The server and the credentials, the same in every script, as smbclient users know them:
  * {@code HOST -U [DOMAIN/]USER[%PASSWORD]}, {@code -A AUTHFILE}, {@code -N}, or SMBKIT_USER / SMBKIT_PASSWORD
- * for unattended runs; with none of these, a password prompt when there is a terminal.
+ * for unattended runs; with none of these, a password prompt when there is a terminal ({@link CredentialResolver} decides,
+ * as it does for runbooks). Opening the servers is {@link ServerFactory}'s job.
  */
 public class TargetOptions implements Cli.Checked {
 
@@ -96,19 +94,17 @@ public class TargetOptions implements Cli.Checked {
         }
     }
 
-    /** Opens the one server named on the command line, or this machine in local mode. */
-    public ServerAccess open() {
-        return isLocal() ? LocalServers.open(sambaConf) : open(target());
-    }
-
     /** Local mode: asked for with --local, or no HOST given. */
     public boolean isLocal() {
         return local || hosts.isEmpty();
     }
 
-    /** Opens a server with these options and credentials (the hosts of a multi-host run, one by one). */
-    public ServerAccess open(Target target) {
-        return new RemoteServer(SmbConnection.open(target, credentials(), connectionOptions()), preferredLength);
+    /**
+     * How this run opens servers: over SMB with these credentials (resolved when the first host needs them) and
+     * connection options, or this machine with --samba-conf.
+     */
+    public ServerFactory servers() {
+        return new ServerFactory(this::credentials, connectionOptions(), preferredLength, sambaConf);
     }
 
     public boolean hasHost() {
@@ -180,52 +176,13 @@ public class TargetOptions implements Cli.Checked {
             }
             return Credentials.anonymous();
         }
-        String domain = workgroup;
-        String user = null;
-        char[] password = null;
+        CredentialResolver.Given given = new CredentialResolver.Given(workgroup, null, null);
         if (authFile != null) {
-            AuthFile f = AuthFile.read(authFile);
-            domain = f.domain() != null ? f.domain() : domain;
-            user = f.user();
-            password = f.password();
+            given = given.then(CredentialResolver.Given.of(AuthFile.read(authFile)));
         }
         if (userSpec != null) {
-            UserSpec u = UserSpec.parse(userSpec);
-            domain = u.domain() != null ? u.domain() : domain;
-            user = u.user();
-            if (u.password() != null) {
-                password = u.password();
-            }
+            given = given.then(CredentialResolver.Given.of(UserSpec.parse(userSpec)));
         }
-        EnvCredentials fromEnv = EnvCredentials.read(env);
-        if (user == null || user.isEmpty()) {
-            user = fromEnv.user();
-            domain = fromEnv.domain() != null ? fromEnv.domain() : domain;
-        }
-        if (user == null || user.isEmpty()) {
-            throw new SmbkitException(Failure.USAGE, "no user name",
-                    "Give -U USER, -A FILE or " + ENV_USER + ", or -N for a NULL session");
-        }
-        if (password == null) {
-            password = fromEnv.password();
-        }
-        if (password == null) {
-            password = prompt(domain, user);
-        }
-        return Credentials.user(domain, user, password);
-    }
-
-    private static char[] prompt(String domain, String user) {
-        Console console = System.console();
-        String who = (domain == null ? "" : domain + "\\") + user;
-        if (console == null) {
-            throw new SmbkitException(Failure.USAGE, "no password for " + who + " and no terminal to ask for one",
-                    "Use -A FILE, " + ENV_PASSWORD + ", -U USER%PASSWORD, or -N for a NULL session");
-        }
-        char[] p = console.readPassword("Password for [%s]: ", who);
-        if (p == null) {
-            throw new SmbkitException(Failure.USAGE, "no password entered for " + who, null);
-        }
-        return p;
+        return CredentialResolver.resolve(given, env);
     }
 }

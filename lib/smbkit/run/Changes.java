@@ -2,7 +2,6 @@ package smbkit.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,12 +10,8 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ServerAccess;
 import smbkit.change.AnonymousRestriction;
-import smbkit.change.ChangeJournal;
-import smbkit.change.CloseRecord;
+import smbkit.change.ChangeRuns;
 import smbkit.change.PrinterShares;
-import smbkit.change.Records;
-import smbkit.change.SessionCloser;
-import smbkit.io.RegFile;
 import smbkit.kb.ClosePlan;
 import smbkit.kb.CloseTarget;
 import smbkit.model.OpenFile;
@@ -30,8 +25,8 @@ import smbkit.render.TableData;
 
 /**
  * The change steps for runbooks, one host at a time: the plan (a dry run: what would change), or the change
- * itself with the backup or record the scripts write, in the same place and form (Records, the .reg backup,
- * the close record), under a {@link ChangeJournal} that says what was done if the run is cut off.
+ * itself, through the same {@link ChangeRuns} the scripts call (the same backups and records, in the same
+ * place), as tables.
  */
 public final class Changes {
 
@@ -90,38 +85,17 @@ public final class Changes {
                 t.row(null, null, null, null, "refused: " + reading.why(), null);
                 return new Result(t, new SmbkitException(Failure.NOT_AVAILABLE, "no setting smbkit can change on " + host, reading.why()));
             }
-            RegFile.Entry now = AnonymousRestriction.current(reading);
-            RegFile.Entry wanted = AnonymousRestriction.target(reading, level);
-            String key = "HKLM\\" + now.key();
-            if (now.value().equals(wanted.value())) {
-                t.row(key, now.name(), show(now.value()), show(wanted.value()), "already so", null);
-                return new Result(t, null);
-            }
-            if (!apply) {
-                t.row(key, now.name(), show(now.value()), show(wanted.value()), "would change", null);
-                return new Result(t, null);
-            }
-            Path file;
-            try (ChangeJournal journal = ChangeJournal.start("restrictAnonymous(" + level + ") on " + host, err)) {
-                file = AnonymousRestriction.writeBackup(Records.defaultPath(AnonymousRestriction.TOOL, server.where(), "reg"),
-                        server.where(), List.of(now));
-                journal.backup(file, "smb-restrict-anonymous --restore " + file + " --apply");
-                journal.changed(key + "\\" + now.name() + " (being set to " + show(wanted.value()) + ")");
-                List<String> differences = AnonymousRestriction.write(server.registry(), List.of(wanted));
-                if (!differences.isEmpty()) {
-                    t.row(key, now.name(), show(now.value()), show(wanted.value()), "did not hold: " + String.join("; ", differences),
-                            file.toString());
-                    return new Result(t, new SmbkitException(Failure.PARTIAL, "the change did not hold on " + host,
-                            "Restore with smb-restrict-anonymous --restore " + file + " --apply"));
-                }
-            }
-            t.row(key, now.name(), show(now.value()), show(wanted.value()), "changed", file.toString());
-            return new Result(t, null);
+            ChangeRuns.Restriction r = ChangeRuns.restrict(server, reading, level, apply, null,
+                    "restrictAnonymous(" + level + ") on " + host, err, null);
+            t.row(r.key(), r.now().name(), show(r.now().value()), show(r.wanted().value()), r.result(),
+                    r.backup() == null ? null : r.backup().toString());
+            return new Result(t, r.held() ? null : new SmbkitException(Failure.PARTIAL, "the change did not hold on " + host,
+                    "Restore with " + r.restoreCommand()));
         }
     }
 
     private static String show(Optional<RegistryValue> v) {
-        return v.map(RegistryValue::toString).orElse("absent");
+        return ChangeRuns.show(v);
     }
 
     // ---- Method 2 -------------------------------------------------------------------------------
@@ -145,33 +119,14 @@ public final class Changes {
 
         public Result run(ServerAccess server, String host, boolean apply, ClosePlan.Self self, PrintWriter err) {
             TableData t = PrinterSharesView.table();
-            PrinterShares.Plan plan = PrinterShares.plan(server, only);
-            if (plan.printers().isEmpty()) {
+            ChangeRuns.PrinterRemoval r = ChangeRuns.removePrinterShares(server, host, only, apply, null,
+                    "removePrinterShares on " + host, err);
+            if (r.nothingToDo()) {
                 PrinterSharesView.addHost(t, host, "nothing to do: no printer shares");
-                return new Result(withBackup(t, null), null);
+            } else {
+                PrinterSharesView.add(t, r.plan(), r.results());
             }
-            if (plan.way() == PrinterShares.Way.NONE) {
-                PrinterSharesView.add(t, plan, Map.of());
-                return new Result(withBackup(t, null), new SmbkitException(Failure.NOT_AVAILABLE, "refused on " + host, plan.why()));
-            }
-            if (!apply) {
-                PrinterSharesView.add(t, plan, Map.of());
-                return new Result(withBackup(t, null), null);
-            }
-            Path backup = Records.writeBackup(Records.defaultPath("printer-shares", host), PrinterShares.backup(plan));
-            Map<String, String> results = new LinkedHashMap<>();
-            List<PrinterShares.Outcome> outcomes;
-            try (ChangeJournal journal = ChangeJournal.start("removePrinterShares on " + host, err)) {
-                journal.backup(backup, "smb-printer-shares --restore " + backup + " --apply");
-                outcomes = PrinterShares.remove(server, plan, o -> journal.changed("removed " + o.share()));
-            }
-            outcomes.forEach(o -> results.put(o.share(), o.result()));
-            PrinterSharesView.add(t, plan, results);
-            SmbkitException failed = outcomes.stream().anyMatch(o -> !o.ok())
-                    ? new SmbkitException(Failure.PARTIAL, "some printer shares of " + host + " were not removed",
-                            "Restore with smb-printer-shares --restore " + backup + " --apply")
-                    : null;
-            return new Result(withBackup(t, backup), failed);
+            return new Result(withBackup(t, r.backup()), r.failure());
         }
     }
 
@@ -227,23 +182,9 @@ public final class Changes {
                                 "Closing them can lose unsaved data; use smb-close-sessions --force if you mean it")
                         : null);
             }
-            CloseRecord.Run run = new CloseRecord.Run(server.where(), plan, files, List.of());
-            Path record = Records.writeNew(Records.defaultPath("close-sessions", server.where()), run.toMap("planned"));
-            List<SessionCloser.Outcome> outcomes;
-            try (ChangeJournal journal = ChangeJournal.start(call() + " on " + host, err)) {
-                journal.record(record);
-                outcomes = SessionCloser.close(server, plan, o -> {
-                    run.session(o);
-                    if (SessionCloser.ASKED.equals(o.result())) {
-                        journal.changed("closed " + o.target().client() + (o.target().user() == null ? "" : " " + o.target().user()));
-                    }
-                    Records.write(record, run.toMap("in progress"));
-                });
-                Records.write(record, run.toMap("applied"));
-            }
-            int code = SessionCloser.exitCode(outcomes, List.of());
-            return new Result(withBackup(CloseView.outcomes(outcomes, List.of()), record), code == 0 ? null
-                    : new SmbkitException(Failure.PARTIAL, "not every session on " + host + " was closed", "See " + record));
+            ChangeRuns.Closing c = ChangeRuns.close(server, plan, files, List.of(), null, call() + " on " + host, err);
+            return new Result(withBackup(CloseView.outcomes(c.sessions(), List.of()), c.record()), c.exitCode() == 0 ? null
+                    : new SmbkitException(Failure.PARTIAL, "not every session on " + host + " was closed", "See " + c.record()));
         }
     }
 }

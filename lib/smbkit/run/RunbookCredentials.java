@@ -1,11 +1,11 @@
 package smbkit.run;
 
-import java.io.Console;
-
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.cli.AuthFile;
 import smbkit.cli.EnvCredentials;
+import smbkit.cli.CredentialResolver;
+import smbkit.cli.UserSpec;
 import smbkit.rpc.Credentials;
 
 /**
@@ -35,25 +35,18 @@ public final class RunbookCredentials {
         promptUser = null;
     }
 
-    public static synchronized Credentials get() {
+    /** As the scripts resolve them ({@link CredentialResolver}): -U's user, else the environment's; its password, else a prompt. */
+    public static Credentials get() {
+        return get(System.getenv());
+    }
+
+    /** The same with this environment (tests). */
+    public static synchronized Credentials get(java.util.Map<String, String> env) {
         if (credentials == null) {
-            EnvCredentials env = EnvCredentials.read(System.getenv());
-            String user = promptUser != null ? promptUser : env.user();
-            if (user == null) {
+            if (promptUser == null && EnvCredentials.read(env).user() == null) {
                 throw none();
             }
-            char[] password = promptUser == null || env.user() != null && env.user().equals(promptUser) ? env.password() : null;
-            if (password == null) {
-                Console console = System.console();
-                if (console == null) {
-                    throw none();
-                }
-                password = console.readPassword("Password for [%s]: ", (env.domain() == null ? "" : env.domain() + "\\") + user);
-                if (password == null) {
-                    throw new SmbkitException(Failure.USAGE, "no password entered for " + user, null);
-                }
-            }
-            credentials = Credentials.user(env.domain(), user, password);
+            credentials = CredentialResolver.resolve(promptUser == null ? CredentialResolver.Given.NOTHING : CredentialResolver.Given.of(UserSpec.parse(promptUser)), env);
         }
         return credentials;
     }

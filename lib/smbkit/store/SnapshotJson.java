@@ -24,7 +24,7 @@ import smbkit.rpc.dtyp.SecurityDescriptorText;
 
 /**
  * smb-diagnose's snapshot as JSON, with the same field names the steps print with {@code --format json};
- * and the way back, from a snapshot or from a step's JSON output (list-sessions, map-open-pipes --view
+ * and the way back, from a snapshot or from a step's JSON output (smb-sessions, smb-open-pipes --view
  * files or shares), so that collecting and analysing can happen on different machines.
  */
 public final class SnapshotJson {
@@ -346,7 +346,7 @@ public final class SnapshotJson {
         return new Snapshot.Refusal(kind, reason == null ? "not read" : reason);
     }
 
-    /** list-sessions, map-open-pipes --view files, map-open-pipes --view shares: told apart by their fields. */
+    /** smb-sessions, smb-open-pipes --view files, smb-open-pipes --view shares: told apart by their fields. */
     private static Snapshot fromRows(List<Object> list, String source, Instant at) {
         if (list.isEmpty()) {
             return stepSnapshot(source, at, List.of(), null, null);
@@ -379,7 +379,7 @@ public final class SnapshotJson {
                         + "lists it too (another --from), or a snapshot smb-diagnose --save wrote"));
             }
         }
-        return new Snapshot(source, at, null, sessions, sessions == null ? null : "list-sessions JSON " + source, files,
+        return new Snapshot(source, at, null, sessions, sessions == null ? null : "smb-sessions JSON " + source, files,
                 null, null, shares, null, refused);
     }
 
@@ -508,7 +508,7 @@ public final class SnapshotJson {
 
     private static SmbkitException notInput(String source) {
         return new SmbkitException(Failure.FILE_ERROR, source + " is neither an smb-diagnose snapshot nor a step's JSON",
-                "Give a file written by smb-diagnose --save, list-sessions --format json, or map-open-pipes --view "
+                "Give a file written by smb-diagnose --save, smb-sessions --format json, or smb-open-pipes --view "
                         + "files|shares --format json");
     }
 }

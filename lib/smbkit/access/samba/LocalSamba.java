@@ -133,7 +133,7 @@ public final class LocalSamba implements ServerAccess {
             List<String> addresses = status.addressesOf(client);
             if (addresses.isEmpty()) {
                 throw new SmbkitException(Failure.NOT_FOUND, where() + " has no session from " + SessionFilter.normalize(client),
-                        "List them with list-sessions --local");
+                        "List them with smb-sessions --local");
             }
             addresses.forEach(a -> tools.ok("smbcontrol", "smbd", "kill-client-ip", a));
             return;
@@ -141,7 +141,7 @@ public final class LocalSamba implements ServerAccess {
         List<Long> pids = status.pidsOf(client, user);
         if (pids.isEmpty()) {
             throw new SmbkitException(Failure.NOT_FOUND, where() + " has no session of " + user + " from "
-                    + SessionFilter.normalize(client), "List them with list-sessions --local");
+                    + SessionFilter.normalize(client), "List them with smb-sessions --local");
         }
         for (long pid : pids) {
             SambaTools.Output o = tools.run("smbcontrol", Long.toString(pid), "shutdown");
@@ -154,7 +154,7 @@ public final class LocalSamba implements ServerAccess {
     @Override
     public void closeFile(long id) {
         throw new SmbkitException(Failure.NOT_AVAILABLE, "Samba has no tool to close one open file",
-                "Close the session that holds it instead (close-sessions --local --client CLIENT)");
+                "Close the session that holds it instead (smb-close-sessions --local --client CLIENT)");
     }
 
     /** As a registry share (net conf), so that it can be removed again the same way. */

@@ -36,7 +36,7 @@ class BadInputTest {
     }
 
     static void assertOneLine(Scripts.Result r, int exit, String contains) {
-        Scripts.assertOneLine(r, "list-sessions", exit, contains);
+        Scripts.assertOneLine(r, "smb-sessions", exit, contains);
     }
 
     @Test
@@ -94,8 +94,8 @@ class BadInputTest {
     void anUnknownOptionPrintsTheSynopsis() {
         Scripts.Result r = listSessions(NOBODY, "--frobnicate");
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("list-sessions: Unknown option: '--frobnicate'"), r.err());
-        assertTrue(r.err().contains("See 'list-sessions --help'."), r.err());
+        assertTrue(r.err().startsWith("smb-sessions: Unknown option: '--frobnicate'"), r.err());
+        assertTrue(r.err().contains("See 'smb-sessions --help'."), r.err());
     }
 
     /** The password typed where the HOST goes reaches the host check (one HOST, so not "one HOST only"). */

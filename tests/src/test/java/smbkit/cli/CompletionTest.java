@@ -68,7 +68,7 @@ class CompletionTest {
     void bashLoadsTheScriptAndCompletesAnOption() throws Exception {
         Path script = Files.writeString(tmp.resolve("smb-sessions.bash"), Scripts.run("ListSessions", "--completion").out());
         Proc p = Proc.run(tmp, "bash", "-c", "source " + script + " && COMP_WORDS=(smb-sessions --form) COMP_CWORD=1 "
-                + "COMP_LINE='smb-sessions --form' COMP_POINT=18 && _complete_list-sessions && echo \"${COMPREPLY[@]}\"");
+                + "COMP_LINE='smb-sessions --form' COMP_POINT=18 && _complete_smb-sessions && echo \"${COMPREPLY[@]}\"");
         assertEquals(0, p.exit(), p.err());
         assertTrue(p.out().contains("--format"), p.out());
     }

@@ -66,4 +66,23 @@ class EnvCredentialsTest {
         assertNull(env.get("SMBKIT_PASSWORD"));
         assertEquals(Map.of("SMBKIT_USER", "admin", "USER", "root", "PATH", "/usr/bin"), env);
     }
+
+    /** smb-shell's -U and a script's -U are resolved by the same rule: its domain kept, the environment's password used. */
+    @Test
+    void runbooksResolveAsTheScriptsDo() {
+        Map<String, String> env = Map.of("SMBKIT_PASSWORD", "x");
+        smbkit.run.RunbookCredentials.user("CORP/admin");
+        try {
+            TargetOptions t = new TargetOptions();
+            t.env = env;
+            t.userSpec = "CORP/admin";
+            assertEquals(t.credentials().principal(), smbkit.run.RunbookCredentials.get(env).principal());
+            assertEquals("CORP\\admin", t.credentials().principal());
+        } finally {
+            smbkit.run.RunbookCredentials.forget();
+        }
+        smbkit.run.RunbookCredentials.forget();
+        assertEquals("labuser", smbkit.run.RunbookCredentials.get(Map.of("USER", "labuser%pw")).principal());
+        smbkit.run.RunbookCredentials.forget();
+    }
 }

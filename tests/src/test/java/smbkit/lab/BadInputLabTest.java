@@ -42,7 +42,7 @@ class BadInputLabTest {
     }
 
     static void assertOneLine(Scripts.Result r, int exit, String contains) {
-        Scripts.assertOneLine(r, "list-sessions", exit, contains);
+        Scripts.assertOneLine(r, "smb-sessions", exit, contains);
     }
 
     @Test

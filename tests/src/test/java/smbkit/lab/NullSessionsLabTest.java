@@ -141,6 +141,20 @@ class NullSessionsLabTest {
         }
     }
 
+    /** --samples waits show a bar on stderr (forced here, as on a terminal) that reaches the samples asked; stdout stays JSON. */
+    @Test
+    void samplingShowsItsProgress() {
+        System.setProperty("smbkit.progress", "always");
+        try {
+            Scripts.Result r = run("FindNullSessions", "--samples", "3", "--interval", "1", "--format", "json");
+            assertTrue(r.exit() == 0 || r.exit() == 1, r.err());
+            assertTrue(r.err().contains("3/3"), r.err());
+            assertTrue(r.rows().stream().anyMatch(row -> SPOOLER_A.equals(row.get("client"))), r.out());
+        } finally {
+            System.clearProperty("smbkit.progress");
+        }
+    }
+
     @Test
     void aDryRunClosesNothing() {
         Scripts.Result r = run("CloseSessions", "--null-only");

@@ -136,6 +136,25 @@ class RestrictAnonymousLabTest {
         }
     }
 
+    /** The new spelling: --backup-dir DIR names the place, and --restore takes many backups, put back in the order given. */
+    @Test
+    void backupDirAndSeveralBackupsRestoredInTurn() throws Exception {
+        write(Optional.of(RegistryValue.string("1")));
+        Path dir = Files.createDirectories(tmp.resolve("backups"));
+        restrict("--set", "2", "--apply", "--backup-dir", dir.toString(), "--no-probe").ok();
+        restrict("--set", "0", "--apply", "--backup-dir", dir.toString(), "--no-probe").ok();
+        List<Path> backups;
+        try (var list = Files.list(dir)) {
+            backups = list.filter(p -> p.getFileName().toString().startsWith("restrict-anonymous-")).sorted().toList();
+        }
+        assertEquals(2, backups.size(), backups.toString());
+        Path first = Files.readString(backups.get(0)).contains("\"restrict anonymous\"=\"1\"") ? backups.get(0) : backups.get(1);
+        Path second = first.equals(backups.get(0)) ? backups.get(1) : backups.get(0);
+        assertEquals(Optional.of(RegistryValue.string("0")), read());
+        restrict("--restore", second.toString(), first.toString(), "--apply", "--no-probe").ok();
+        assertEquals(Optional.of(RegistryValue.string("1")), read(), "the last backup given, the first taken, wins");
+    }
+
     @Test
     void aValueThatWasThereComesBackAsItWas() {
         write(Optional.of(RegistryValue.string("1")));

@@ -18,8 +18,8 @@ import smbkit.Lab;
 import smbkit.Proc;
 
 /**
- * The JBang catalog: every alias points at a script whose file, class and command names agree, that
- * describes itself, and that builds and runs through ./jbang as a user would run it.
+ * The JBang catalog: every alias points at a script whose file and class names agree and whose picocli
+ * command is named as the alias (the name usage, errors and notes print), that describes itself, and that builds and runs through ./jbang as a user would run it.
  */
 class CatalogTest {
 
@@ -30,10 +30,6 @@ class CatalogTest {
     static Map<String, Map<String, Object>> aliases() throws Exception {
         Map<String, Object> catalog = JSON.std.mapFrom(Files.readString(Lab.REPO.resolve("jbang-catalog.json")));
         return (Map<String, Map<String, Object>>) catalog.get("aliases");
-    }
-
-    static String kebab(String className) {
-        return className.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     @Test
@@ -51,7 +47,7 @@ class CatalogTest {
             assertEquals(file, c.group(1), ref + ": file and class");
             Matcher cmd = COMMAND.matcher(source);
             assertTrue(cmd.find(), ref + " has a picocli @Command name");
-            assertEquals(kebab(file), cmd.group(1), ref + ": class and command");
+            assertEquals(alias.getKey(), cmd.group(1), ref + ": the command is named as its alias");
 
             assertTrue(alias.getKey().startsWith("smb-"), alias.getKey() + " is named like the others");
             assertFalse(((String) alias.getValue().getOrDefault("description", "")).isBlank(), alias.getKey() + " description");
@@ -59,6 +55,24 @@ class CatalogTest {
             assertTrue(source.contains("\n//DESCRIPTION "), ref + " //DESCRIPTION");
             assertTrue(source.contains("\n//SOURCES ../lib/smbkit/SmbKit.java\n"), ref + " includes the lib");
             assertFalse(source.contains("//DEPS"), ref + ": versions live in the lib's entry file only");
+        }
+    }
+
+    /** No printed hint names a command no alias runs (list-sessions --local, close-sessions --client ...). */
+    @Test
+    void noSourceNamesAnOldCommandName() throws Exception {
+        Pattern old = Pattern.compile("(?<![\\w-])(list-sessions|find-null-sessions|map-open-pipes|close-sessions|"
+                + "remove-printer-shares|restrict-anonymous|read-capture)(?= (--|HOST|fileserver|[0-9]))");
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String dir : new String[] {"lib", "scripts"}) {
+            try (var walk = Files.walk(Lab.REPO.resolve(dir))) {
+                walk.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
+            }
+        }
+        files.add(Lab.REPO.resolve("README.md"));
+        for (Path f : files) {
+            Matcher m = old.matcher(Files.readString(f));
+            assertFalse(m.find(), f + " names " + (m.hitEnd() ? "" : m.group()) + ", which no alias runs");
         }
     }
 
