@@ -45,6 +45,7 @@ import smbkit.render.Renderer;
         footer = {"", "Examples:",
                 "  find-null-sessions fileserver -A ~/.smbauth",
                 "  find-null-sessions fileserver -A ~/.smbauth --samples 4 --interval 30",
+                "  find-null-sessions fileserver -A ~/.smbauth --samples 6 --interval 30 --html null-sessions.html",
                 "  find-null-sessions fileserver -A ~/.smbauth --watch"})
 public class FindNullSessions implements Callable<Integer> {
 
@@ -71,9 +72,17 @@ public class FindNullSessions implements Callable<Integer> {
     @Option(names = "--watch", description = "Keep sampling, a line per sample, until interrupted.")
     boolean watch;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report: the verdict, and a timeline of the samples per NULL session.")
+    java.nio.file.Path html;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (html != null && watch) {
+            throw new SmbkitException(Failure.USAGE, "--html goes with --samples, not --watch (which ends only when interrupted)",
+                    "Use --samples N --interval S --html FILE");
+        }
         try (ServerAccess server = target.open()) {
             List<Sample> taken = new ArrayList<>();
             SmbkitException stopped = null;
@@ -111,6 +120,11 @@ public class FindNullSessions implements Callable<Integer> {
                 verdict.lines().forEach(out::println);
             }
             out.flush();
+            if (html != null) {
+                smbkit.io.SafeFiles.replace(html, smbkit.render.SamplesReport.render(server.where(), taken, clients, count, verdict,
+                        stopped == null ? null : "The server stopped answering after " + taken.size() + " of " + wanted
+                                + " sample(s): " + stopped.oneLine()));
+            }
             if (stopped != null) {
                 return stoppedAfter(taken.size(), watch ? null : wanted, stopped);
             }

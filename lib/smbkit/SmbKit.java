@@ -121,6 +121,7 @@
 //SOURCES render/Order.java
 //SOURCES render/PrinterSharesView.java
 //SOURCES render/Renderer.java
+//SOURCES render/SamplesReport.java
 //SOURCES render/SecurityDescriptors.java
 //SOURCES render/SessionsView.java
 //SOURCES render/SnapshotJson.java
