@@ -93,7 +93,8 @@ public class FindNullSessions implements Callable<Integer> {
                 }
                 Sample s;
                 try {
-                    s = new Sample(Instant.now(), server.sessions(null, null).sessions());
+                    List<smbkit.model.Session> listed = server.sessions(null, null).sessions();
+                    s = new Sample(Instant.now(), listed); // the time of the answer, not of the call: a slow first call must not skew it
                 } catch (SmbkitException e) {
                     if (taken.isEmpty()) {
                         throw e;

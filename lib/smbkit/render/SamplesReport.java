@@ -151,9 +151,9 @@ public final class SamplesReport {
         long before = Math.max(BEFORE_MIN_S, span);
         long from = Math.max(earliest, -before);
         long to = Math.max(span, from + 1);
-        // the KB's 90 s must be visible for a session seen once: room after the last sample when the span is short
-        if (to - from < NullSessionAnalysis.TEMPORARY_MAX_S) {
-            from = to - NullSessionAnalysis.TEMPORARY_MAX_S;
+        // a short sampling: room after the last sample up to the KB's 90 s, where a young session would turn permanent
+        if (to - from < NullSessionAnalysis.TEMPORARY_MAX_S + 10) {
+            to = from + NullSessionAnalysis.TEMPORARY_MAX_S + 10;
         }
         double plot = WIDTH - LABEL - STATUS - 10;
         double scale = plot / (to - from);
@@ -163,16 +163,17 @@ public final class SamplesReport {
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"NULL sessions across the samples\" data-rows=\"")
                 .append(drawn.size()).append("\">\n");
-        // the samples: a dashed line each, labelled with the clock (every one when few, else the first and last)
+        // the samples: a dashed line each, labelled with the clock where there is room for it
+        double labelled = -1000;
         for (int i = 0; i < samples.size(); i++) {
             long at = samples.get(i).at().getEpochSecond() - t0.getEpochSecond();
             double x = LABEL + (at - from) * scale;
             b.append("<line class=\"sample\" x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"").append(AXIS - 6)
                     .append("\" y2=\"").append(height - 4).append("\"/>");
-            boolean label = samples.size() <= 8 || i == 0 || i == samples.size() - 1;
+            boolean label = x - labelled >= 55 && (samples.size() <= 8 || i == 0 || i == samples.size() - 1 || x - labelled >= 110);
             if (label) {
-                b.append("<text x=\"").append(f(x)).append("\" y=\"").append(i % 2 == 0 ? 12 : 25)
-                        .append("\" text-anchor=\"").append(i == samples.size() - 1 && samples.size() > 1 ? "end" : "middle").append("\">").append(clock(samples.get(i).at())).append("</text>");
+                labelled = x;
+                b.append("<text x=\"").append(f(x)).append("\" y=\"20\" text-anchor=\"middle\">").append(clock(samples.get(i).at())).append("</text>");
             }
             b.append('\n');
         }

@@ -154,6 +154,13 @@ class SamplesReportTest {
     }
 
     @Test
+    void htmlWithWatchIsAUsageErrorBeforeAnythingConnects() {
+        smbkit.Scripts.Result r = smbkit.Scripts.run("FindNullSessions", "127.0.0.1:1", "--watch", "--html", "never.html");
+        smbkit.Scripts.assertOneLine(r, "find-null-sessions", 2, "--html goes with --samples");
+        assertFalse(Files.exists(Path.of("never.html")));
+    }
+
+    @Test
     void rendersInChromiumTheTimelineDrawnFindingsPresentAndTheTableFilters() throws Exception {
         assumeTrue(Chromium.installed(), "chromium not installed");
         Path dir = Lab.REPO.resolve("tests/target/samples-report");
