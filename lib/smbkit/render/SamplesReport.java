@@ -35,7 +35,7 @@ public final class SamplesReport {
     /** Rows drawn on the timeline; the sessions past these are grouped in one line (and all are in the table). */
     static final int TIMELINE_ROWS = 40;
     /** Clients named one by one in the verdict; the rest are one line (the table per client lists them all). */
-    static final int VERDICT_CLIENTS = 8;
+    static final int VERDICT_CLIENTS = HtmlReport.LISTED;
     static final int WIDTH = 1000;
     static final int LABEL = 250;
     static final int STATUS = 150;
@@ -99,7 +99,7 @@ public final class SamplesReport {
             h.append("<li class=\"finding ").append(cls).append("\">");
             Matcher m = COMMAND.matcher(line);
             if (m.find()) {
-                h.append(esc(shortList(line.substring(0, m.start()).replaceFirst(":\\s*$", ":")))).append("<br><pre class=\"cmd\">")
+                h.append(esc(HtmlReport.brief(line.substring(0, m.start()).replaceFirst(":\\s*$", ":")))).append("<br><pre class=\"cmd\">")
                         .append(esc(m.group(1))).append("</pre><button class=\"copy\" type=\"button\">copy</button> (a dry run; add --apply)");
             } else {
                 h.append(esc(line.strip()));
@@ -260,20 +260,6 @@ public final class SamplesReport {
     /** The client as the data names it: its address, and its name when the listing has one. */
     static String label(Row r) {
         return r.client().client();
-    }
-
-    /** "Method 2 on a, b, c, ...: what" with a long list of clients cut to a few and a count (the command keeps them all). */
-    static String shortList(String line) {
-        Matcher m = Pattern.compile("^(.*? on )([^:]+)(:.*)$").matcher(line);
-        if (!m.matches()) {
-            return line;
-        }
-        List<String> names = List.of(m.group(2).split(", "));
-        if (names.size() <= VERDICT_CLIENTS) {
-            return line;
-        }
-        return m.group(1) + String.join(", ", names.subList(0, VERDICT_CLIENTS)) + " and " + (names.size() - VERDICT_CLIENTS)
-                + " more clients" + m.group(3);
     }
 
     private static long count(List<Row> rows, Persistence p) {
