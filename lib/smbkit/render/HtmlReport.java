@@ -190,44 +190,33 @@ public final class HtmlReport {
             hostSessions.add((long) count.total());
             hostLimits.add(count.limit().limit() == null ? null : (long) count.limit().limit());
         }
-        tech.tablesaw.api.Table sessions = tech.tablesaw.api.Table.create("sessions", client, kind);
-        tech.tablesaw.api.Table perClient = sessions.xTabCounts("client", "kind");
-        // xTabCounts gives a row per client (and a total row), a column per kind (and a total column)
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < perClient.rowCount(); i++) {
-            String name = perClient.getString(i, 0);
-            if (name.equals("Total")) {
-                continue;
-            }
-            long anon = perClient.columnNames().contains("anonymous") ? ((Number) perClient.column("anonymous").get(i)).longValue() : 0;
-            long users = perClient.columnNames().contains("users") ? ((Number) perClient.column("users").get(i)).longValue() : 0;
-            rows.add(new Object[] {name, anon, users});
-        }
-        rows.sort(java.util.Comparator.comparingLong((Object[] r) -> -((Long) r[1] + (Long) r[2])).thenComparing(r -> (String) r[0], Order.NAMES));
-        List<String> labels = new ArrayList<>();
-        List<Long> anonymous = new ArrayList<>();
-        List<Long> users = new ArrayList<>();
-        long otherAnon = 0;
-        long otherUsers = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            Object[] r = rows.get(i);
-            if (i < TOP_CLIENTS) {
-                labels.add((String) r[0]);
-                anonymous.add((Long) r[1]);
-                users.add((Long) r[2]);
-            } else {
-                otherAnon += (Long) r[1];
-                otherUsers += (Long) r[2];
-            }
-        }
+        // per client: NULL/guest and authenticated sessions summed, then ranked by total, the top ones named
+        tech.tablesaw.api.Table sessions = tech.tablesaw.api.Table.create("sessions", client,
+                tech.tablesaw.api.IntColumn.create("anonymous", kind.asList().stream().mapToInt(k -> k.equals("anonymous") ? 1 : 0).toArray()),
+                tech.tablesaw.api.IntColumn.create("users", kind.asList().stream().mapToInt(k -> k.equals("users") ? 1 : 0).toArray()));
+        tech.tablesaw.api.Table perClient = sessions.summarize("anonymous", "users", tech.tablesaw.aggregate.AggregateFunctions.sum).by("client");
+        perClient.column(1).setName("anonymous");
+        perClient.column(2).setName("users");
+        perClient.addColumns(perClient.numberColumn("anonymous").add(perClient.numberColumn("users")).setName("total"));
+        perClient = perClient.sortOn((a, b) -> {
+            int c = Double.compare(b.getDouble("total"), a.getDouble("total"));
+            return c != 0 ? c : Order.NAMES.compare(a.getString("client"), b.getString("client"));
+        });
+        tech.tablesaw.api.Table top = perClient.first(TOP_CLIENTS);
+        tech.tablesaw.api.Table rest = perClient.dropRange(Math.min(TOP_CLIENTS, perClient.rowCount()));
+        List<String> labels = top.stringColumn("client").asList();
+        List<Long> anonymous = top.numberColumn("anonymous").asDoubleColumn().asList().stream().map(Double::longValue).toList();
+        List<Long> users = top.numberColumn("users").asDoubleColumn().asList().stream().map(Double::longValue).toList();
+        long otherAnon = (long) rest.numberColumn("anonymous").sum();
+        long otherUsers = (long) rest.numberColumn("users").sum();
         // the rest are said in the title, not drawn: one bar of hundreds of sessions would flatten the top ones
-        String others = rows.size() > TOP_CLIENTS ? "the other " + (rows.size() - TOP_CLIENTS) + " clients hold "
+        String others = rest.rowCount() > 0 ? "the other " + rest.rowCount() + " clients hold "
                 + (otherAnon + otherUsers) + " (" + otherAnon + " NULL/guest)" : "";
         Map<String, Object> clients = new LinkedHashMap<>();
         clients.put("labels", labels);
         clients.put("anonymous", anonymous);
         clients.put("users", users);
-        clients.put("top", Math.min(TOP_CLIENTS, rows.size()));
+        clients.put("top", top.rowCount());
         clients.put("others", others);
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("anonymous", anonymous.stream().mapToLong(Long::longValue).sum() + otherAnon);

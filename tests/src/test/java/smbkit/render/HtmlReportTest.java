@@ -92,6 +92,12 @@ class HtmlReportTest {
     }
 
     @Test
+    void aScanWithNoSessionReadStillRenders() {
+        String html = HtmlReport.render(List.of(HostDiagnosis.unreachable("10.0.0.9", "10.0.0.9: connection refused", Failure.CONNECTION_REFUSED)));
+        assertTrue(html.contains("\"labels\" : [ ]"), "no client to chart");
+    }
+
+    @Test
     void fiveHundredSessionsFilterInThePageAsYouType() throws Exception {
         assumeTrue(Chromium.installed(), "chromium not installed");
         Path dir = Lab.REPO.resolve("tests/target/html-report");
