@@ -41,6 +41,7 @@ import smbkit.scan.Sampler;
         footer = {"", "Examples:",
                 "  smb-null-sessions fileserver -A ~/.smbauth",
                 "  smb-null-sessions fileserver -A ~/.smbauth --samples 4 --interval 30",
+                "  smb-null-sessions fileserver -A ~/.smbauth --samples 6 --interval 30 --html null-sessions.html",
                 "  smb-null-sessions fileserver -A ~/.smbauth --watch"})
 public class FindNullSessions extends HostScript {
 
@@ -55,9 +56,17 @@ public class FindNullSessions extends HostScript {
     @Option(names = "--watch", description = "Keep sampling, a line per sample, until interrupted.")
     boolean watch;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report: the verdict, and a timeline of the samples per NULL session.")
+    java.nio.file.Path html;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = out();
+        if (html != null && watch) {
+            throw new SmbkitException(Failure.USAGE, "--html goes with --samples, not --watch (which ends only when interrupted)",
+                    "Use --samples N --interval S --html FILE");
+        }
         try (ServerAccess server = open()) {
             int wanted = Math.max(1, samples);
             Sampler.Samples sampled;
@@ -87,6 +96,11 @@ public class FindNullSessions extends HostScript {
                 NullSessionsView.verdict(verdict).forEach(out::println);
             }
             out.flush();
+            if (html != null) {
+                smbkit.io.SafeFiles.replace(html, smbkit.render.SamplesReport.render(server.where(), taken, clients, count, verdict,
+                        stopped == null ? null : "The server stopped answering after " + taken.size() + " of " + wanted
+                                + " sample(s): " + stopped.oneLine()));
+            }
             if (stopped != null) {
                 return stoppedAfter(watch ? null : wanted, sampled);
             }

@@ -194,6 +194,31 @@ public final class Runbook {
         return out;
     }
 
+    /**
+     * smb-capture: every SMB session in the capture files (read together, as smb-capture reads them), one row
+     * each with smb-capture's JSON field names (client, server, session_id, dialect, start, duration_s,
+     * end_reason, context, workstation, trees, pipes, interfaces, spoolss_handles, ...): its CSV as a table. A
+     * file that cannot be read is a row of {@link #failures()} (its path as the host) and the others are read.
+     */
+    public static Table capture(String... files) {
+        if (files == null || files.length == 0) {
+            throw new SmbkitException(Failure.USAGE, "capture(): no FILE given", "Name the capture: capture(\"smb.pcap\")");
+        }
+        Table out = Tables.empty(smbkit.capture.report.CaptureView.sessions(new smbkit.capture.CaptureReport()), false);
+        List<Path> paths = java.util.Arrays.stream(files).map(Path::of).toList();
+        try {
+            smbkit.capture.CaptureReport r = smbkit.capture.CaptureAnalysis.analyse(paths, null, null);
+            for (String failed : r.failedFiles) {
+                fail("capture", failed.contains(":") ? failed.substring(0, failed.indexOf(':')) : failed,
+                        new SmbkitException(Failure.FILE_ERROR, failed, null));
+            }
+            return out.append(Tables.of(smbkit.capture.report.CaptureView.sessions(r)));
+        } catch (SmbkitException e) {
+            fail("capture", String.join(" ", files), e);
+            return out;
+        }
+    }
+
     /** The clients the diagnosis names for Method 2 (the {@code method_2} findings' command), in order. */
     public static List<String> method2Clients(Table findings) {
         List<String> out = new ArrayList<>();

@@ -131,6 +131,7 @@
 //SOURCES render/OpenPipesViews.java
 //SOURCES render/PrinterSharesView.java
 //SOURCES render/Renderer.java
+//SOURCES render/SamplesReport.java
 //SOURCES render/SessionsView.java
 //SOURCES render/TableData.java
 //SOURCES rpc/Credentials.java

@@ -3,8 +3,11 @@ package smbkit.render;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.table.Relation;
@@ -15,6 +18,43 @@ import tech.tablesaw.table.Relation;
  * its printer, {@link Relation#printAll()}, needs no more than this.
  */
 final class Columns extends Relation {
+
+    /** The rows printed as a terminal shows them (Tablesaw's printer): what Renderer's table format prints. */
+    static String print(TableData data) {
+        return tablesaw(data).printAll();
+    }
+
+    /** The data as Tablesaw columns, as a terminal shows them: headers, display values, empty columns left out. */
+    static Relation tablesaw(TableData data) {
+        Columns t = new Columns(data.title());
+        for (smbkit.render.Column c : data.columns()) {
+            if (c.header() != null && !data.isEmpty(c)) {
+                t.addColumns(column(c, data.rows()));
+            }
+        }
+        return t;
+    }
+
+    private static Column<?> column(smbkit.render.Column c, List<Map<String, Object>> rows) {
+        if (Number.class.isAssignableFrom(c.type()) && c.display() == null) {
+            LongColumn col = LongColumn.create(c.header());
+            for (Map<String, Object> r : rows) {
+                Object v = r.get(c.key());
+                if (v == null) {
+                    col.appendMissing();
+                } else {
+                    col.append(((Number) v).longValue());
+                }
+            }
+            return col;
+        }
+        StringColumn col = StringColumn.create(c.header());
+        for (Map<String, Object> r : rows) {
+            Object v = r.get(c.key());
+            col.append(v == null ? "" : c.display() != null ? c.display().apply(v) : Renderer.text(v));
+        }
+        return col;
+    }
 
     private final List<Column<?>> columns = new ArrayList<>();
     private String name;

@@ -42,7 +42,7 @@ public final class HtmlReport {
             + ".bar{background:#eee;width:16em;height:1em;display:inline-block;vertical-align:middle;border:1px solid #bbb}"
             + ".bar span{display:block;height:100%;background:#5b8def}.bar span.full{background:#d9534f}"
             + ".bar span.near{background:#f0ad4e}li.evidence{color:#444;font-size:.9em;font-weight:normal}"
-            + "input.filter{margin:.4em 0;padding:.2em;width:20em}@media print{button,input.filter{display:none}"
+            + "td.load{white-space:nowrap}input.filter{margin:.4em 0;padding:.2em;width:20em}@media print{button,input.filter{display:none}"
             + ".chart{width:45%;height:260px;break-inside:avoid}section.host{break-before:page}"
             + "body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}";
 
@@ -71,11 +71,11 @@ public final class HtmlReport {
             double load = r.get("load") == null ? (ranked.get(i).atLimitRefused() ? 1.0 : 0) : ((Number) r.get("load")).doubleValue();
             String cls = load >= 1 ? "full" : load >= 0.75 ? "near" : "";
             h.append("<tr class=\"host-row\"><td><a href=\"#host-").append(i).append("\">").append(esc((String) r.get("host"))).append("</a></td><td>")
-                    .append(esc((String) r.get("status"))).append("</td><td><span class=\"bar\" title=\"").append(Math.round(load * 100))
+                    .append(esc((String) r.get("status"))).append("</td><td class=\"load\"><span class=\"bar\" title=\"").append(Math.round(load * 100))
                     .append("%\"><span class=\"").append(cls).append("\" style=\"width:").append(Math.min(100, Math.round(load * 100)))
                     .append("%\"></span></span> ").append(sessions == null ? "?" : sessions).append(" / ").append(limit == null ? "no limit" : limit)
                     .append("</td><td>").append(r.get("null_sessions") == null ? "" : r.get("null_sessions")).append("</td><td>")
-                    .append(r.get("actions") == null ? "" : r.get("actions")).append("</td><td>").append(esc((String) r.get("top_finding")))
+                    .append(r.get("actions") == null ? "" : r.get("actions")).append("</td><td>").append(esc(brief((String) r.get("top_finding"))))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -86,13 +86,11 @@ public final class HtmlReport {
             for (Finding f : d.findings()) {
                 h.append("<li class=\"finding ").append(f.severity().label()).append("\"><a href=\"#host-").append(i).append("\">")
                         .append(esc(d.host())).append("</a> &mdash; [").append(f.severity().label()).append("] ")
-                        .append(f.area().label()).append(": ").append(esc(f.title()));
+                        .append(f.area().label()).append(": ").append(esc(brief(f.title())));
                 if (f.command() != null) {
                     h.append("<br><pre class=\"cmd\">").append(esc(f.command())).append("</pre><button class=\"copy\" type=\"button\">copy</button>");
                 }
-                h.append("<ul>");
-                f.evidence().forEach(e -> h.append("<li class=\"evidence\">").append(esc(e)).append("</li>"));
-                h.append("</ul></li>\n");
+                h.append("<ul>").append(evidence(f.evidence())).append("</ul></li>\n");
             }
         }
         h.append("</ul>\n");
@@ -128,7 +126,7 @@ public final class HtmlReport {
                 .append(" new Chart(document.getElementById('perClient'), {type:'bar', data:{labels:data.clients.labels, datasets:[")
                 .append("{label:'NULL/guest', data:data.clients.anonymous, backgroundColor:'#d9534f'},")
                 .append("{label:'authenticated', data:data.clients.users, backgroundColor:'#5b8def'}]},")
-                .append(" options:{indexAxis:'y', maintainAspectRatio:false, plugins:{title:{display:true,text:'Sessions per client (top '+data.clients.top+')'}}, scales:{x:{stacked:true,beginAtZero:true,ticks:{precision:0}},y:{stacked:true}}}}),\n")
+                .append(" options:{indexAxis:'y', maintainAspectRatio:false, plugins:{title:{display:true,text:['Sessions per client (top '+data.clients.top+')', data.clients.others].filter(t => t)}}, scales:{x:{stacked:true,beginAtZero:true,ticks:{precision:0}},y:{stacked:true,ticks:{autoSkip:false}}}}}),\n")
                 .append(" new Chart(document.getElementById('nullVsUser'), {type:'doughnut', data:{labels:['NULL/guest','authenticated'],")
                 .append(" datasets:[{data:[data.totals.anonymous, data.totals.users], backgroundColor:['#d9534f','#5b8def']}]},")
                 .append(" options:{maintainAspectRatio:false, plugins:{title:{display:true,text:'NULL against authenticated sessions'}}}}),\n")
@@ -193,49 +191,37 @@ public final class HtmlReport {
             hostSessions.add((long) count.total());
             hostLimits.add(count.limit().limit() == null ? null : (long) count.limit().limit());
         }
-        tech.tablesaw.api.Table sessions = tech.tablesaw.api.Table.create("sessions", client, kind);
-        tech.tablesaw.api.Table perClient = sessions.xTabCounts("client", "kind");
-        // xTabCounts gives a row per client (and a total row), a column per kind (and a total column)
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < perClient.rowCount(); i++) {
-            String name = perClient.getString(i, 0);
-            if (name.equals("Total")) {
-                continue;
-            }
-            long anon = perClient.columnNames().contains("anonymous") ? ((Number) perClient.column("anonymous").get(i)).longValue() : 0;
-            long users = perClient.columnNames().contains("users") ? ((Number) perClient.column("users").get(i)).longValue() : 0;
-            rows.add(new Object[] {name, anon, users});
-        }
-        rows.sort(java.util.Comparator.comparingLong((Object[] r) -> -((Long) r[1] + (Long) r[2])).thenComparing(r -> (String) r[0], Order.NAMES));
-        List<String> labels = new ArrayList<>();
-        List<Long> anonymous = new ArrayList<>();
-        List<Long> users = new ArrayList<>();
-        long otherAnon = 0;
-        long otherUsers = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            Object[] r = rows.get(i);
-            if (i < TOP_CLIENTS) {
-                labels.add((String) r[0]);
-                anonymous.add((Long) r[1]);
-                users.add((Long) r[2]);
-            } else {
-                otherAnon += (Long) r[1];
-                otherUsers += (Long) r[2];
-            }
-        }
-        if (rows.size() > TOP_CLIENTS) {
-            labels.add("others (" + (rows.size() - TOP_CLIENTS) + " clients)");
-            anonymous.add(otherAnon);
-            users.add(otherUsers);
-        }
+        // per client: NULL/guest and authenticated sessions summed, then ranked by total, the top ones named
+        tech.tablesaw.api.Table sessions = tech.tablesaw.api.Table.create("sessions", client,
+                tech.tablesaw.api.IntColumn.create("anonymous", kind.asList().stream().mapToInt(k -> k.equals("anonymous") ? 1 : 0).toArray()),
+                tech.tablesaw.api.IntColumn.create("users", kind.asList().stream().mapToInt(k -> k.equals("users") ? 1 : 0).toArray()));
+        tech.tablesaw.api.Table perClient = sessions.summarize("anonymous", "users", tech.tablesaw.aggregate.AggregateFunctions.sum).by("client");
+        perClient.column(1).setName("anonymous");
+        perClient.column(2).setName("users");
+        perClient.addColumns(perClient.numberColumn("anonymous").add(perClient.numberColumn("users")).setName("total"));
+        perClient = perClient.sortOn((a, b) -> {
+            int c = Double.compare(b.getDouble("total"), a.getDouble("total"));
+            return c != 0 ? c : Order.NAMES.compare(a.getString("client"), b.getString("client"));
+        });
+        tech.tablesaw.api.Table top = perClient.first(TOP_CLIENTS);
+        tech.tablesaw.api.Table rest = perClient.dropRange(Math.min(TOP_CLIENTS, perClient.rowCount()));
+        List<String> labels = top.stringColumn("client").asList();
+        List<Long> anonymous = top.numberColumn("anonymous").asDoubleColumn().asList().stream().map(Double::longValue).toList();
+        List<Long> users = top.numberColumn("users").asDoubleColumn().asList().stream().map(Double::longValue).toList();
+        long otherAnon = (long) rest.numberColumn("anonymous").sum();
+        long otherUsers = (long) rest.numberColumn("users").sum();
+        // the rest are said in the title, not drawn: one bar of hundreds of sessions would flatten the top ones
+        String others = rest.rowCount() > 0 ? "the other " + rest.rowCount() + " clients hold "
+                + (otherAnon + otherUsers) + " (" + otherAnon + " NULL/guest)" : "";
         Map<String, Object> clients = new LinkedHashMap<>();
         clients.put("labels", labels);
         clients.put("anonymous", anonymous);
         clients.put("users", users);
-        clients.put("top", Math.min(TOP_CLIENTS, rows.size()));
+        clients.put("top", top.rowCount());
+        clients.put("others", others);
         Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("anonymous", anonymous.stream().mapToLong(Long::longValue).sum());
-        totals.put("users", users.stream().mapToLong(Long::longValue).sum());
+        totals.put("anonymous", anonymous.stream().mapToLong(Long::longValue).sum() + otherAnon);
+        totals.put("users", users.stream().mapToLong(Long::longValue).sum() + otherUsers);
         Map<String, Object> perHost = new LinkedHashMap<>();
         perHost.put("labels", hostLabels);
         perHost.put("sessions", hostSessions);
@@ -278,6 +264,38 @@ public final class HtmlReport {
         } catch (IOException e) {
             throw new SmbkitException(Failure.INTERNAL, "cannot read Chart.js: " + e.getMessage(), null, e);
         }
+    }
+
+    /** Names listed one by one in a title or line; a longer list is cut to these and a count (commands keep them all). */
+    static final int LISTED = 8;
+    /** Evidence lines shown under a finding; the rest are one line (the host's tables have them all). */
+    static final int EVIDENCE = 8;
+    private static final java.util.regex.Pattern LIST = java.util.regex.Pattern.compile("[^\\s,:;()]+(?:, [^\\s,:;()]+){" + LISTED + ",}");
+
+    /** The text with every list of more than {@link #LISTED} names ("a, b, c, ...") cut to the first few and "and N more". */
+    public static String brief(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = LIST.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String[] names = m.group().split(", ");
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(names.length <= LISTED ? m.group()
+                    : String.join(", ", java.util.Arrays.asList(names).subList(0, LISTED)) + " and " + (names.length - LISTED) + " more"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Evidence lines as list items, the first {@link #EVIDENCE} and then how many more. */
+    static String evidence(List<String> lines) {
+        StringBuilder h = new StringBuilder();
+        lines.stream().limit(EVIDENCE).forEach(e -> h.append("<li class=\"evidence\">").append(esc(brief(e))).append("</li>"));
+        if (lines.size() > EVIDENCE) {
+            h.append("<li class=\"evidence more\">and ").append(lines.size() - EVIDENCE).append(" more like these (the tables below have them all)</li>");
+        }
+        return h.toString();
     }
 
     public static String esc(String s) {

@@ -11,10 +11,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.table.Relation;
-
 /**
  * The only place that turns results into text: tables through Tablesaw's printer, CSV through Commons CSV
  * (Tablesaw's CSV writer needs its Table, see {@link Columns}), JSON as an array of objects with the
@@ -27,46 +23,14 @@ public final class Renderer {
     public static void print(TableData data, Format format, PrintWriter out) {
         switch (format) {
             case table -> out.println(data.rows().isEmpty() ? "(no " + data.title().toLowerCase(java.util.Locale.ROOT) + ")"
-                    : tablesaw(data).printAll());
+                    : Columns.print(data)); // Tablesaw only here: JSON and CSV load none of its classes
             case csv -> out.print(csv(data));
             case json -> out.println(json(data.rows()));
         }
         out.flush();
     }
 
-    /** The data as Tablesaw columns, as a terminal shows them: headers, display values, empty columns left out. */
-    public static Relation tablesaw(TableData data) {
-        Columns t = new Columns(data.title());
-        for (Column c : data.columns()) {
-            if (c.header() != null && !data.isEmpty(c)) {
-                t.addColumns(column(c, data.rows()));
-            }
-        }
-        return t;
-    }
-
-    private static tech.tablesaw.columns.Column<?> column(Column c, List<Map<String, Object>> rows) {
-        if (Number.class.isAssignableFrom(c.type()) && c.display() == null) {
-            LongColumn col = LongColumn.create(c.header());
-            for (Map<String, Object> r : rows) {
-                Object v = r.get(c.key());
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(((Number) v).longValue());
-                }
-            }
-            return col;
-        }
-        StringColumn col = StringColumn.create(c.header());
-        for (Map<String, Object> r : rows) {
-            Object v = r.get(c.key());
-            col.append(v == null ? "" : c.display() != null ? c.display().apply(v) : text(v));
-        }
-        return col;
-    }
-
-    private static String text(Object v) {
+    static String text(Object v) {
         if (v instanceof Boolean b) {
             return b ? "yes" : "no";
         }

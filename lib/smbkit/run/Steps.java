@@ -66,7 +66,8 @@ public final class Steps {
             if (i > 0) {
                 sleep(intervalSeconds);
             }
-            Sample s = new Sample(Instant.now(), server.sessions(null, null).sessions());
+            List<smbkit.model.Session> listed = server.sessions(null, null).sessions();
+            Sample s = new Sample(Instant.now(), listed); // the time of the answer: the active times are the server's then
             taken.add(s);
             if (progress != null) {
                 progress.taken(taken.size(), s);

@@ -58,7 +58,8 @@ public final class Sampler {
             }
             Sample s;
             try {
-                s = new Sample(Instant.now(), server.sessions(null, null).sessions());
+                var listed = server.sessions(null, null).sessions();
+                s = new Sample(Instant.now(), listed); // the time of the answer, not of the call: a slow first call must not skew it
             } catch (SmbkitException e) {
                 if (taken.isEmpty()) {
                     throw e;

@@ -80,10 +80,38 @@ class HtmlReportTest {
         Matcher m = Pattern.compile("\"clients\" : \\{\\s*\"labels\" : \\[([^\\]]*)\\]").matcher(html);
         assertTrue(m.find(), "chart data");
         String[] labels = m.group(1).split(",");
-        assertEquals(HtmlReport.TOP_CLIENTS + 1, labels.length, m.group(1));
-        assertTrue(labels[labels.length - 1].contains("others (108 clients)"), m.group(1));
+        assertEquals(HtmlReport.TOP_CLIENTS, labels.length, m.group(1));
+        assertTrue(html.contains("\"others\" : \"the other 108 clients hold 440 (64 NULL/guest)\""), "the rest in the title, not one huge bar");
         assertTrue(html.contains("<table class=\"sortable\">"), "the long table sorts and filters");
         assertTrue(html.contains("\"anonymous\" : 72"), "NULL sessions counted: 500/7 rounded up");
+        String findings = html.substring(html.indexOf("<ul id=\"findings\">"), html.indexOf("<h2>Charts</h2>"));
+        assertTrue(findings.contains("from 10.1.0.0, 10.1.0.3, 10.1.0.4, 10.1.0.5, 10.1.0.6, 10.1.0.7, 10.1.0.10, 10.1.0.11 and 64 more"),
+                "72 clients named by their first 8: " + findings);
+        assertTrue(findings.contains("and 64 more like these"), "72 evidence lines cut to 8 and a count");
+        assertTrue(findings.split("<li class=\"evidence\">", -1).length - 1 < 30, "not hundreds of lines");
+    }
+
+    @Test
+    void aScanWithNoSessionReadStillRenders() {
+        String html = HtmlReport.render(List.of(HostDiagnosis.unreachable("10.0.0.9", "10.0.0.9: connection refused", Failure.CONNECTION_REFUSED)));
+        assertTrue(html.contains("\"labels\" : [ ]"), "no client to chart");
+    }
+
+    @Test
+    void fiveHundredSessionsFilterInThePageAsYouType() throws Exception {
+        assumeTrue(Chromium.installed(), "chromium not installed");
+        Path dir = Lab.REPO.resolve("tests/target/html-report");
+        Files.createDirectories(dir);
+        Path html = dir.resolve("file-server.html");
+        Files.writeString(html, HtmlReport.render(List.of(fileServer())));
+        String dom = Chromium.domAfter(html, Chromium.filterScript(0, "10.1.0.7"));
+        // the sessions table: 10.1.0.7 and 10.1.0.70 to .79, each client i % 120 of the 500
+        long expected = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "10.1." + (i % 120 / 100) + "." + (i % 120))
+                .filter(c -> c.contains("10.1.0.7")).count();
+        assertTrue(dom.contains("data-rows-total=\"500\""), "500 rows in the page: " + dom.length());
+        assertTrue(dom.contains("data-rows-shown=\"" + expected + "\""), "rows left after typing: " + expected);
+        Path png = Path.of("/tmp/report-diagnose-500.png");
+        assertTrue(Chromium.screenshot(html, png, 1200, 1600) > 10_000);
     }
 
     @Test
