@@ -156,7 +156,7 @@ class SamplesReportTest {
     @Test
     void htmlWithWatchIsAUsageErrorBeforeAnythingConnects() {
         smbkit.Scripts.Result r = smbkit.Scripts.run("FindNullSessions", "127.0.0.1:1", "--watch", "--html", "never.html");
-        smbkit.Scripts.assertOneLine(r, "find-null-sessions", 2, "--html goes with --samples");
+        smbkit.Scripts.assertOneLine(r, "smb-null-sessions", 2, "--html goes with --samples");
         assertFalse(Files.exists(Path.of("never.html")));
     }
 
