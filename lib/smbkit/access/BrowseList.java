@@ -51,23 +51,7 @@ public final class BrowseList implements AutoCloseable {
      * the browse list and the share list are what a NULL session may read.
      */
     public static BrowseList open(Target target, Credentials credentials, SmbConnection.Options options) {
-        Properties p = new Properties();
-        p.setProperty("jcifs.smb.client.minVersion", "SMB1");
-        p.setProperty("jcifs.smb.client.maxVersion", "SMB1");
-        long connect = options.connectTimeout().toMillis();
-        long response = options.responseTimeout().toMillis();
-        p.setProperty("jcifs.smb.client.connTimeout", Long.toString(connect));
-        p.setProperty("jcifs.smb.client.responseTimeout", Long.toString(response));
-        p.setProperty("jcifs.smb.client.soTimeout", Long.toString(response + connect));
-        p.setProperty("jcifs.smb.client.sessionTimeout", Long.toString(response + connect));
-        p.setProperty("jcifs.resolveOrder", "DNS");
-        p.setProperty("jcifs.netbios.retryCount", "1");
-        p.setProperty("jcifs.netbios.retryTimeout", Long.toString(Math.max(1, connect)));
-        p.setProperty("jcifs.netbios.soTimeout", Long.toString(Math.max(1, connect)));
-        p.setProperty("jcifs.smb.client.dfs.disabled", "true");
-        if (options.localAddress() != null) {
-            p.setProperty("jcifs.smb.client.laddr", options.localAddress());
-        }
+        Properties p = SmbConnection.clientProperties(options, "SMB1", "SMB1");
         try {
             CIFSContext base = new BaseContext(new PropertyConfiguration(p));
             return new BrowseList(target, credentials, base.withAnonymousCredentials());
@@ -159,7 +143,7 @@ public final class BrowseList implements AutoCloseable {
     static boolean negotiateRefused(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage());
-            if (m.contains("Server does not support") || m.contains("dialect") || m.contains("No dialect")
+            if (m.contains("not compatible with the server") || m.contains("Server does not support") || m.contains("No dialect")
                     || m.contains("This client does not support SMB1") || m.contains("Unexpected SMB2 response")
                     || m.contains("SMB2 response to SMB1")) {
                 return true;

@@ -60,17 +60,16 @@ public final class NameService {
     }
 
     /**
-     * Asks {@code server} (a WINS server or the name's owner, unicast with recursion desired) for
-     * {@code name<suffix>}; with {@code broadcast}, {@code server} is a broadcast address and the first positive
-     * answer wins.
+     * Asks {@code server} for {@code name<suffix>}: a WINS server ({@code recursion}) or the name's owner; with
+     * {@code broadcast}, {@code server} is a broadcast address and the first positive answer wins.
      */
-    public QueryResult query(InetAddress server, String name, int suffix, boolean broadcast) {
+    public QueryResult query(InetAddress server, String name, int suffix, boolean broadcast, boolean recursion) {
         try (DatagramSocket socket = new DatagramSocket()) {
             if (broadcast) {
                 socket.setBroadcast(true);
             }
             int id = ThreadLocalRandom.current().nextInt(1, 0x8000);
-            byte[] request = NbnsPacket.nameQuery(id, name, suffix, broadcast);
+            byte[] request = NbnsPacket.nameQuery(id, name, suffix, broadcast, recursion);
             QueryResult negative = null;
             for (int attempt = 0; attempt <= retries; attempt++) {
                 socket.send(new DatagramPacket(request, request.length, new InetSocketAddress(server, port)));

@@ -27,9 +27,15 @@ public final class NbnsPacket {
     /** Names a node status reply may list: a one-byte count, so at most 255. */
     public static final int MAX_NAMES = 255;
 
-    /** A name query for {@code name<suffix>}: recursion desired (a WINS server may answer for others), or a broadcast. */
-    public static byte[] nameQuery(int id, String name, int suffix, boolean broadcast) {
-        return request(id, FLAG_RD | (broadcast ? FLAG_BROADCAST : 0), NetbiosName.encode(name, suffix), TYPE_NB);
+    /**
+     * A name query for {@code name<suffix>}: a broadcast (with recursion desired, as Windows sends it), or unicast
+     * to a WINS server ({@code recursion}: it answers for the names registered with it) or to the name's owner
+     * (no recursion: it answers for its own names, as {@code nmblookup -U} asks; a WINS server asked with
+     * recursion for a name never registered with WINS, such as {@code <1D>}, answers that it has none).
+     */
+    public static byte[] nameQuery(int id, String name, int suffix, boolean broadcast, boolean recursion) {
+        return request(id, (recursion || broadcast ? FLAG_RD : 0) | (broadcast ? FLAG_BROADCAST : 0),
+                NetbiosName.encode(name, suffix), TYPE_NB);
     }
 
     /** A node status query ({@code nbtstat -A}): the wildcard name {@code *}, type NBSTAT, sent to one address. */

@@ -150,7 +150,11 @@ public final class Workgroup {
         String asked = o.master() != null ? o.master() : o.wins();
         if (asked != null) {
             InetAddress server = address(asked);
-            NameService.QueryResult r = ns.query(server, wg, 0x1D, false);
+            // the master answers for its own <1D>; a WINS server is asked with recursion (it may know <1D> or <1B>)
+            NameService.QueryResult r = ns.query(server, wg, 0x1D, false, o.master() == null);
+            if (r.answered() && !r.found() && o.master() == null) {
+                r = ns.query(server, wg, 0x1B, false, true);
+            }
             if (!r.answered()) {
                 throw new SmbkitException(Failure.NETBIOS_SILENT, asked + " did not answer a NetBIOS name query for " + wg
                         + "<1D> (UDP " + o.nameServicePort() + ")", "UDP 137 may be blocked, or NetBIOS disabled there; check the"
@@ -168,7 +172,7 @@ public final class Workgroup {
             return o.master() != null && r.addresses().contains(server) ? server : r.addresses().get(0);
         }
         for (InetAddress b : broadcasts()) {
-            NameService.QueryResult r = ns.query(b, wg, 0x1D, true);
+            NameService.QueryResult r = ns.query(b, wg, 0x1D, true, true);
             if (r.found()) {
                 return r.addresses().get(0);
             }
@@ -183,13 +187,13 @@ public final class Workgroup {
         if (name.isEmpty() || name.length() > 15) {
             return null;
         }
-        NameService.QueryResult r = ns.query(resolver, name, 0x20, false);
+        NameService.QueryResult r = ns.query(resolver, name, 0x20, false, true);
         if (r.found()) {
             return r.addresses().get(0);
         }
         if (o.master() == null && o.wins() == null) {
             for (InetAddress b : broadcasts()) {
-                r = ns.query(b, name, 0x20, true);
+                r = ns.query(b, name, 0x20, true, true);
                 if (r.found()) {
                     return r.addresses().get(0);
                 }

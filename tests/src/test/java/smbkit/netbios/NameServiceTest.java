@@ -75,7 +75,7 @@ class NameServiceTest {
     @Test
     void aNameQueryWithoutAnswerIsSilenceNotAnError() throws Exception {
         NameService ns = new NameService(9, Duration.ofMillis(100), 0); // discard: nothing answers
-        NameService.QueryResult r = ns.query(InetAddress.getByName("127.0.66.9"), "LABWG", 0x1D, false);
+        NameService.QueryResult r = ns.query(InetAddress.getByName("127.0.66.9"), "LABWG", 0x1D, false, false);
         assertFalse(r.answered());
         assertFalse(r.found());
     }

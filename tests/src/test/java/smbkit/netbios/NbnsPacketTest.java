@@ -63,9 +63,10 @@ class NbnsPacketTest {
         byte[] status = NbnsPacket.nodeStatusQuery(0x1234);
         assertEquals("12340000000100000000000020" + HEX.formatHex("CKAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA".getBytes()) + "0000210001",
                 HEX.formatHex(status));
-        byte[] query = NbnsPacket.nameQuery(1, "LABWG", 0x1D, false);
+        byte[] query = NbnsPacket.nameQuery(1, "LABWG", 0x1D, false, true);
         assertEquals(0x0100, NbnsPacket.u16(query, 2)); // recursion desired, not broadcast
-        assertEquals(0x0110, NbnsPacket.u16(NbnsPacket.nameQuery(1, "LABWG", 0x1D, true), 2));
+        assertEquals(0x0000, NbnsPacket.u16(NbnsPacket.nameQuery(1, "LABWG", 0x1D, false, false), 2)); // to the owner
+        assertEquals(0x0110, NbnsPacket.u16(NbnsPacket.nameQuery(1, "LABWG", 0x1D, true, true), 2));
     }
 
     @Test
