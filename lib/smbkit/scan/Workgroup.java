@@ -182,12 +182,20 @@ public final class Workgroup {
                         + " (broadcasts do not cross routers), or use --sweep RANGE");
     }
 
-    /** NAME<20>'s address: from the resolver (WINS or master), else a broadcast, else DNS; null when none knows it. */
+    /**
+     * NAME<20>'s address: from the resolver (WINS or master, with recursion), else from the master for its own
+     * names, else a broadcast, else DNS; null when none knows it.
+     */
     private static InetAddress resolve(String name, NameService ns, InetAddress resolver, InetAddress master, Options o) {
         if (name.isEmpty() || name.length() > 15) {
             return null;
         }
         NameService.QueryResult r = ns.query(resolver, name, 0x20, false, true);
+        if (r.found()) {
+            return r.addresses().get(0);
+        }
+        // the master answers for its own names even when its WINS (if it is one) has not registered them yet
+        r = ns.query(master, name, 0x20, false, false);
         if (r.found()) {
             return r.addresses().get(0);
         }

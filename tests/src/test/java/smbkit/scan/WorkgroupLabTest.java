@@ -167,6 +167,18 @@ class WorkgroupLabTest {
         }
     }
 
+    @Test
+    void theRunbookCallGivesTheSameTable() {
+        tech.tablesaw.api.Table t = smbkit.Runbook.workgroup(Lab.WORKGROUP, Lab.wgAddress(1));
+        assertEquals(Lab.WG_MEMBERS, t.rowCount(), t.print());
+        assertEquals(List.of(Lab.wgName(2), Lab.wgName(4)),
+                t.where(t.booleanColumn("print_queue_server").isTrue()).stringColumn("name").asList());
+        assertTrue(t.columnNames().containsAll(List.of("name", "address", "workgroup", "type_flags", "os_version", "comment", "names")));
+        tech.tablesaw.api.Table none = smbkit.Runbook.workgroup(Lab.WORKGROUP, Lab.wgAddress(3));
+        assertEquals(0, none.rowCount());
+        assertEquals("no_master_browser", smbkit.Runbook.failures().stringColumn("failure").get(smbkit.Runbook.failures().rowCount() - 1));
+    }
+
     static List<String> strings(Object o) {
         List<String> out = new ArrayList<>();
         if (o instanceof List<?> l) {
