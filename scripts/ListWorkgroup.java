@@ -30,7 +30,7 @@ import smbkit.rpc.Credentials;
 import smbkit.rpc.SmbConnection;
 import smbkit.scan.Workgroup;
 
-@Command(name = "list-workgroup", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "smb-workgroup", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Lists a workgroup's computers as 'net view' and 'nbtstat -A' show them (KB 328459): finds its "
                 + "master browser (a NetBIOS name query for WORKGROUP<1D>), reads its browse list (RAP NetServerEnum2 "
                 + "over SMB1, anonymously) with each computer's server type bits, OS version and comment, then each "

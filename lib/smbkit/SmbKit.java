@@ -16,7 +16,6 @@
 //SOURCES SmbkitException.java
 //SOURCES access/AnonymousProbe.java
 //SOURCES access/BrowseList.java
-//SOURCES access/HostScan.java
 //SOURCES access/LocalServers.java
 //SOURCES access/Registry.java
 //SOURCES access/RemoteRegistry.java

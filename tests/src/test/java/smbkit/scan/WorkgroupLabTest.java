@@ -138,21 +138,21 @@ class WorkgroupLabTest {
 
     @Test
     void aComputerThatIsNotTheMasterBrowserSaysSo() {
-        Scripts.assertOneLine(Scripts.run("ListWorkgroup", Lab.WORKGROUP, "--master", Lab.wgAddress(2)), "list-workgroup",
+        Scripts.assertOneLine(Scripts.run("ListWorkgroup", Lab.WORKGROUP, "--master", Lab.wgAddress(2)), "smb-workgroup",
                 Failure.NO_MASTER_BROWSER.exitCode(), "is not the master browser of " + Lab.WORKGROUP);
     }
 
     @Test
     void nothingAnsweringOnUdp137SaysSo() {
         Scripts.assertOneLine(Scripts.run("ListWorkgroup", Lab.WORKGROUP, "--master", Lab.WG_NET + ".77", "--name-timeout", "200"),
-                "list-workgroup", Failure.NETBIOS_SILENT.exitCode(), "did not answer a NetBIOS name query");
+                "smb-workgroup", Failure.NETBIOS_SILENT.exitCode(), "did not answer a NetBIOS name query");
         Scripts.assertOneLine(Scripts.run("ListWorkgroup", "--sweep", Lab.WG_NET + ".77-79", "--name-timeout", "200"),
-                "list-workgroup", Failure.NETBIOS_SILENT.exitCode(), "none of the 3 addresses answered");
+                "smb-workgroup", Failure.NETBIOS_SILENT.exitCode(), "none of the 3 addresses answered");
     }
 
     @Test
     void aSweepTooLargeIsAUsageError() {
-        Scripts.assertOneLine(Scripts.run("ListWorkgroup", "--sweep", "10.0.0.0/16"), "list-workgroup",
+        Scripts.assertOneLine(Scripts.run("ListWorkgroup", "--sweep", "10.0.0.0/16"), "smb-workgroup",
                 Failure.USAGE.exitCode(), "larger than");
     }
 
