@@ -96,9 +96,9 @@ public class ListWorkgroup implements Callable<Integer> {
         }
         SmbConnection.Options connection = SmbConnection.Options.defaults()
                 .withTimeouts(Duration.ofSeconds(Math.min(timeoutSeconds, 5)), Duration.ofSeconds(timeoutSeconds))
-                .withNotes(verbosity.verbose ? err::println : null);
+                .withNotes(verbosity.verbose() ? err::println : null);
         Workgroup.Options o = new Workgroup.Options(master, wins, Duration.ofMillis(nameTimeoutMs), namePort, parallel, !noShares,
-                Credentials.anonymous(), connection, verbosity.verbose ? err::println : null);
+                Credentials.anonymous(), connection, verbosity.verbose() ? err::println : null);
         Workgroup.Result r;
         if (sweep != null) {
             List<String> range = Hosts.expand(sweep);

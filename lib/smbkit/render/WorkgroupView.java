@@ -28,7 +28,7 @@ public final class WorkgroupView {
                 .column("master_browser", null, Boolean.class)
                 .column("source", null, String.class);
         for (Computer c : computers.stream().sorted(java.util.Comparator.comparing(
-                (Computer c) -> c.name() == null ? "" : c.name(), Order.NAMES).thenComparing(c -> String.valueOf(c.address()), Order.NAMES)).toList()) {
+                (Computer c) -> c.name() == null ? "" : c.name(), smbkit.model.Order.NAMES).thenComparing(c -> String.valueOf(c.address()), smbkit.model.Order.NAMES)).toList()) {
             t.row(c.name(), c.address(), c.workgroup(), c.typeFlags() == null ? null : Integer.toUnsignedLong(c.typeFlags()),
                     c.types(), c.announcesPrintQueue(), c.printQueueServer(), c.printerShares(), c.osVersion(), c.comment(),
                     c.names(), c.mac(), c.masterBrowser(), c.source());
