@@ -28,6 +28,12 @@ public enum Failure {
     SESSIONS_REFUSED(23, "session listing refused at every level"),
     /** The server speaks only SMB1 and SMB1 was refused (--no-smb1). */
     SMB1_REFUSED(24, "the server speaks only SMB1, which --no-smb1 refuses"),
+    /** No master browser for the workgroup: the name query for WORKGROUP<1D> was answered "no such name". */
+    NO_MASTER_BROWSER(25, "no master browser for the workgroup"),
+    /** The browse list needs SMB1 (RAP on \PIPE\LANMAN) and the master browser will not speak it. */
+    SMB1_UNAVAILABLE(26, "the master browser refuses SMB1, which the browse list needs"),
+    /** Nothing answered on the NetBIOS name service (UDP 137): blocked, or no NetBIOS there. */
+    NETBIOS_SILENT(27, "nothing answered on UDP 137 (NetBIOS name service)"),
     INTERNAL(70, "internal error");
 
     private final int exitCode;

@@ -145,6 +145,34 @@ public final class Runbook {
         return perHost("clients", hosts, OpenPipesViews.clients(List.of()), s -> OpenPipesViews.clients(Steps.clients(s, null)));
     }
 
+    /**
+     * smb-workgroup: the computers of a workgroup's browse list (name, address, workgroup, type_flags, types,
+     * print_queue_server, printer_shares, os_version, comment, names, mac, ...), its master found by broadcast.
+     */
+    public static Table workgroup(String name) {
+        return workgroup(name, null);
+    }
+
+    /** smb-workgroup NAME --master MASTER: the browse list of that master browser. A failure is a row of failures(). */
+    public static Table workgroup(String name, String master) {
+        if (name == null || name.isBlank() || name.strip().length() > 15) {
+            throw new SmbkitException(Failure.USAGE, "workgroup(): '" + name + "' is not a workgroup name",
+                    "Give the workgroup's NetBIOS name (1 to 15 characters): workgroup(\"WORKGROUP\")");
+        }
+        smbkit.rpc.SmbConnection.Options connection = smbkit.rpc.SmbConnection.Options.defaults();
+        smbkit.scan.Workgroup.Options o = new smbkit.scan.Workgroup.Options(master, null, java.time.Duration.ofMillis(1500),
+                smbkit.netbios.NameService.PORT, 64, true, smbkit.rpc.Credentials.anonymous(), connection, null);
+        TableData shape = smbkit.render.WorkgroupView.table(List.of());
+        try {
+            return Tables.of(smbkit.render.WorkgroupView.table(smbkit.scan.Workgroup.browse(name.strip(), o).computers()));
+        } catch (SmbkitException e) {
+            fail("workgroup", master == null ? name : master, e);
+        } catch (RuntimeException e) {
+            fail("workgroup", master == null ? name : master, smbkit.rpc.SmbErrors.classify(e));
+        }
+        return Tables.empty(shape, false);
+    }
+
     /** smb-diagnose: the findings of each host (severity, area, kind, finding, command, evidence, ...). */
     public static Table findings(String... hosts) {
         return findings(diagnosed("findings", hosts));

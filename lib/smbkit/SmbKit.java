@@ -15,6 +15,7 @@
 //SOURCES Runbook.java
 //SOURCES SmbkitException.java
 //SOURCES access/AnonymousProbe.java
+//SOURCES access/BrowseList.java
 //SOURCES access/LocalServers.java
 //SOURCES access/Registry.java
 //SOURCES access/RemoteRegistry.java
@@ -73,11 +74,11 @@
 //SOURCES cli/AuthFile.java
 //SOURCES cli/Cli.java
 //SOURCES cli/Converters.java
+//SOURCES cli/CredentialResolver.java
 //SOURCES cli/EnvCredentials.java
 //SOURCES cli/HostListOptions.java
 //SOURCES cli/HostScript.java
 //SOURCES cli/Hosts.java
-//SOURCES cli/CredentialResolver.java
 //SOURCES cli/OutputOptions.java
 //SOURCES cli/Progress.java
 //SOURCES cli/Script.java
@@ -106,6 +107,7 @@
 //SOURCES kb/SessionLimit.java
 //SOURCES kb/TrackedSession.java
 //SOURCES model/Commands.java
+//SOURCES model/Computer.java
 //SOURCES model/Connection.java
 //SOURCES model/Limits.java
 //SOURCES model/OpenFile.java
@@ -120,6 +122,10 @@
 //SOURCES model/SessionListing.java
 //SOURCES model/Share.java
 //SOURCES model/Snapshot.java
+//SOURCES netbios/NameService.java
+//SOURCES netbios/NbnsPacket.java
+//SOURCES netbios/NetbiosName.java
+//SOURCES netbios/NodeStatus.java
 //SOURCES render/AnonymousView.java
 //SOURCES render/CloseView.java
 //SOURCES render/Column.java
@@ -134,6 +140,7 @@
 //SOURCES render/SamplesReport.java
 //SOURCES render/SessionsView.java
 //SOURCES render/TableData.java
+//SOURCES render/WorkgroupView.java
 //SOURCES rpc/Credentials.java
 //SOURCES rpc/FragmentMeter.java
 //SOURCES rpc/LevelFallback.java
@@ -155,6 +162,8 @@
 //SOURCES rpc/ndr/NdrStruct.java
 //SOURCES rpc/ndr/NdrType.java
 //SOURCES rpc/ndr/NdrTypes.java
+//SOURCES rpc/rap/Rap.java
+//SOURCES rpc/rap/ServerTypes.java
 //SOURCES rpc/srvsvc/EnumCall.java
 //SOURCES rpc/srvsvc/InfoLevels.java
 //SOURCES rpc/srvsvc/ServerGetInfoCall.java
@@ -181,6 +190,7 @@
 //SOURCES scan/HostScan.java
 //SOURCES scan/Sampler.java
 //SOURCES scan/SnapshotCollector.java
+//SOURCES scan/Workgroup.java
 //SOURCES store/SnapshotJson.java
 package smbkit;
 

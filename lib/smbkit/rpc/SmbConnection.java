@@ -112,10 +112,28 @@ public final class SmbConnection implements AutoCloseable {
     }
 
     public static SmbConnection open(Target target, Credentials credentials, Options options) {
-        Properties p = new Properties();
         // SMB1 offered beside SMB2/3 (the server picks its newest), or not at all with SMB1 refused.
-        p.setProperty("jcifs.smb.client.minVersion", options.smb1() ? "SMB1" : "SMB202");
-        p.setProperty("jcifs.smb.client.maxVersion", "SMB311");
+        Properties p = clientProperties(options, options.smb1() ? "SMB1" : "SMB202", "SMB311");
+        try {
+            CIFSContext base = new Ipv6Names(new BaseContext(new PropertyConfiguration(p)));
+            CIFSContext ctx = credentials.isAnonymous() ? base.withAnonymousCredentials()
+                    : base.withCredentials(new NtlmPasswordAuthenticator(credentials.domain(), credentials.user(),
+                            new String(credentials.password())));
+            return new SmbConnection(target, credentials, options, ctx);
+        } catch (CIFSException e) {
+            throw SmbErrors.translate(e, target, credentials, "setting up the SMB client");
+        }
+    }
+
+    /**
+     * jcifs-ng's settings for {@code options} with the dialects {@code min} to {@code max}: the timeouts, DNS
+     * names only, a node status bounded by the connect timeout, no DFS, the source address. The browse list's
+     * SMB1-only client uses them too.
+     */
+    public static Properties clientProperties(Options options, String min, String max) {
+        Properties p = new Properties();
+        p.setProperty("jcifs.smb.client.minVersion", min);
+        p.setProperty("jcifs.smb.client.maxVersion", max);
         long connect = options.connectTimeout().toMillis();
         long response = options.responseTimeout().toMillis();
         p.setProperty("jcifs.smb.client.connTimeout", Long.toString(connect));
@@ -133,15 +151,7 @@ public final class SmbConnection implements AutoCloseable {
         if (options.localAddress() != null) {
             p.setProperty("jcifs.smb.client.laddr", options.localAddress());
         }
-        try {
-            CIFSContext base = new Ipv6Names(new BaseContext(new PropertyConfiguration(p)));
-            CIFSContext ctx = credentials.isAnonymous() ? base.withAnonymousCredentials()
-                    : base.withCredentials(new NtlmPasswordAuthenticator(credentials.domain(), credentials.user(),
-                            new String(credentials.password())));
-            return new SmbConnection(target, credentials, options, ctx);
-        } catch (CIFSException e) {
-            throw SmbErrors.translate(e, target, credentials, "setting up the SMB client");
-        }
+        return p;
     }
 
     public Target target() {

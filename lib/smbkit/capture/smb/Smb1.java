@@ -182,7 +182,8 @@ final class Smb1 {
                 int dataOff = words.u16(24);
                 int rap = -1;
                 if (name.toUpperCase(java.util.Locale.ROOT).endsWith("\\LANMAN") && paramCount >= 2 && m.has(paramOff, 2)) {
-                    rap = m.u16(paramOff);
+                    byte[] params = m.copy(paramOff, 2);
+                    rap = smbkit.rpc.rap.Rap.opcode(params, 0, params.length);
                 }
                 r.parts.put(cmd, new TransRequest(name, function, fid, rap));
                 if (function == 0x26 && dataCount > 0) {
@@ -274,7 +275,7 @@ final class Smb1 {
                     SmbSession s = c.session(uid, time, "smb1");
                     if (t.rapOpcode() >= 0) {
                         SmbSession.addCapped(s.pipes, "\\PIPE\\LANMAN");
-                        s.call("RAP " + rap(t.rapOpcode()));
+                        s.call("RAP " + smbkit.rpc.rap.Rap.name(t.rapOpcode()));
                     }
                     if (t.function() == 0x26) {
                         SmbConversation.OpenFile f = c.files.get("fid:" + t.fid());
@@ -290,17 +291,5 @@ final class Smb1 {
                 // nothing else changes the report
             }
         }
-    }
-
-    static String rap(int opcode) {
-        return switch (opcode) {
-            case 0 -> "NetShareEnum";
-            case 1 -> "NetShareGetInfo";
-            case 13 -> "NetServerGetInfo";
-            case 63 -> "NetWkstaGetInfo";
-            case 104 -> "NetServerEnum2";
-            case 215 -> "NetServerEnum3";
-            default -> "opcode " + opcode;
-        };
     }
 }

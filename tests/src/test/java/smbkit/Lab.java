@@ -52,6 +52,27 @@ public final class Lab {
     /** Whether port 139 on {@link #SMB1_ADDRESS} was free for this run's SMB1 server (tests of 139 skip otherwise). */
     public static final boolean SMB1_NETBIOS = canBind(SMB1_ADDRESS, 139);
 
+    /**
+     * The NetBIOS workgroup's network: its members are {@code WG_NET.1} (the master browser and WINS server) to
+     * {@code .4}, each nmbd and an SMB1 smbd on NetBIOS's 139; one of its own per run, whose 137 and 139 are free.
+     */
+    public static final String WG_NET = System.getProperty("smbkit.lab.wgnet", wgNet());
+    /** The workgroup's name: one per run (broadcasts on loopback would reach another run's nmbd). */
+    public static final String WORKGROUP = System.getProperty("smbkit.lab.workgroup",
+            "LABWG" + ThreadLocalRandom.current().nextInt(100, 1000));
+    /** The workgroup's members: 1 is the master browser; 2 and 4 share printers. */
+    public static final int WG_MEMBERS = 4;
+
+    /** Member {@code n}'s address. */
+    public static String wgAddress(int n) {
+        return WG_NET + "." + n;
+    }
+
+    /** Member {@code n}'s NetBIOS name, as tests/lab/lab names it. */
+    public static String wgName(int n) {
+        return (WORKGROUP.length() > 10 ? WORKGROUP.substring(0, 10) : WORKGROUP) + "-PC" + n;
+    }
+
     /** The SMB1-only server, reached on its direct-TCP port. */
     public static final String SMB1 = SMB1_ADDRESS + ":" + SMB1_PORT;
     /** The same server through the NetBIOS session service. */
@@ -72,7 +93,8 @@ public final class Lab {
     public static Map<String, String> env() {
         return Map.of("SMBKIT_LAB_DIR", DIR.toString(), "SMBKIT_LAB_PORT", Integer.toString(PORT),
                 "SMBKIT_LAB_KB_PORT", Integer.toString(KB_PORT), "SMBKIT_LAB_SMB1_PORT", Integer.toString(SMB1_PORT),
-                "SMBKIT_LAB_SMB1_ADDRESS", SMB1_ADDRESS, "SMBKIT_LAB_SMB1_NETBIOS", SMB1_NETBIOS ? "yes" : "no");
+                "SMBKIT_LAB_SMB1_ADDRESS", SMB1_ADDRESS, "SMBKIT_LAB_SMB1_NETBIOS", SMB1_NETBIOS ? "yes" : "no",
+                "SMBKIT_LAB_WORKGROUP", WORKGROUP, "SMBKIT_LAB_WG_NET", WG_NET);
     }
 
     /** A 127.0.1.x address whose port 139 nothing holds (the lab's default SMB1 address is 127.0.0.139). */
@@ -84,6 +106,31 @@ public final class Lab {
             }
         }
         return "127.0.1.139";
+    }
+
+    /** A 127.0.x network whose .1 to .4 have UDP 137 and TCP 139 free (the lab's default is 127.0.2). */
+    static String wgNet() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String net = "127.0." + ThreadLocalRandom.current().nextInt(3, 250);
+            boolean free = true;
+            for (int n = 1; n <= WG_MEMBERS && free; n++) {
+                free = canBind(net + "." + n, 139) && canBindUdp(net + "." + n, 137);
+            }
+            if (free) {
+                return net;
+            }
+        }
+        return "127.0.2";
+    }
+
+    static boolean canBindUdp(String address, int port) {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(null)) {
+            s.setReuseAddress(true); // as nmbd binds: another lab's nmbd on 0.0.0.0:137 must not make every address look taken
+            s.bind(new InetSocketAddress(address, port));
+            return true;
+        } catch (IOException busy) {
+            return false;
+        }
     }
 
     static boolean canBind(String address, int port) {
@@ -147,6 +194,25 @@ public final class Lab {
             lab("smb1-aged").ok();
             smb1Up = true;
         }
+    }
+
+    private static boolean workgroupUp;
+
+    /**
+     * The NetBIOS workgroup {@link #WORKGROUP}: its master browser on {@code wgAddress(1)} and three members
+     * announcing themselves to it, once the master's browse list has them all.
+     */
+    public static synchronized void workgroup() {
+        up();
+        if (!workgroupUp) {
+            lab("workgroup").ok();
+            workgroupUp = true;
+        }
+    }
+
+    /** Member {@code n}'s smb.conf (its nmbd's and smbd's). */
+    public static String wgConf(int n) {
+        return lab("conf", "wg-" + n).ok().out().strip();
     }
 
     public static String smb1Conf() {
