@@ -57,6 +57,7 @@
 //SOURCES capture/report/CaptureReport.java
 //SOURCES capture/report/CaptureView.java
 //SOURCES capture/report/Findings.java
+//SOURCES capture/report/SessionLog.java
 //SOURCES capture/report/SmbSession.java
 //SOURCES capture/report/SpoolssHandle.java
 //SOURCES capture/smb/Logon.java
