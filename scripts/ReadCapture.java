@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES ../lib/smbkit/SmbKit.java
 //CDS
+//JAVA_OPTIONS -Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40
 //DESCRIPTION KB 328459's Network Monitor step: which client opened which SMB sessions, as whom, and what they did on \PIPE\spoolss, from a capture.
 
 import java.io.PrintWriter;
