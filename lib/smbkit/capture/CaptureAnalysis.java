@@ -19,6 +19,7 @@ import smbkit.capture.pcap.Frame;
 import smbkit.capture.pcap.LinkLayer;
 import smbkit.capture.report.CaptureReport;
 import smbkit.capture.report.Findings;
+import smbkit.capture.report.SessionLog;
 import smbkit.capture.report.SmbSession;
 import smbkit.capture.smb.SmbConversation;
 
@@ -32,7 +33,7 @@ public final class CaptureAnalysis {
 
     private final String clientFilter;
     private final String serverFilter;
-    private final CaptureReport report = new CaptureReport();
+    private final CaptureReport report;
     private final Set<Integer> unsupportedLinks = new LinkedHashSet<>();
     private final TcpStreams streams;
     private final IpFragments fragments = new IpFragments();
@@ -49,6 +50,13 @@ public final class CaptureAnalysis {
 
     /** {@code maxConnections}: connections followed at once; past it the longest idle is evicted. */
     public CaptureAnalysis(String clientFilter, String serverFilter, Set<Integer> morePorts, int maxConnections) {
+        this(clientFilter, serverFilter, morePorts, maxConnections, SessionLog.IN_MEMORY);
+    }
+
+    /** {@code inMemory}: sessions kept in memory; the rest go to a spill file (0: all of them, as tests do). */
+    public CaptureAnalysis(String clientFilter, String serverFilter, Set<Integer> morePorts, int maxConnections,
+                           int inMemory) {
+        this.report = new CaptureReport(inMemory);
         this.clientFilter = clientFilter;
         this.serverFilter = serverFilter;
         this.maxConnections = maxConnections;

@@ -25,7 +25,7 @@ public final class CaptureReport implements AutoCloseable {
     /** One line per file that could not be read at all (when others were). */
     public final List<String> failedFiles = new ArrayList<>();
     /** Every session, once its connection is over; in bounded memory (spilled to a file past a few thousand). */
-    public final SessionLog sessions = new SessionLog();
+    public final SessionLog sessions;
     public Findings.Result findings = Findings.Result.NONE;
     /** Idle connections closed to keep the reader's state bounded; their sessions are "still open, evicted". */
     public long connectionsEvicted;
@@ -46,6 +46,15 @@ public final class CaptureReport implements AutoCloseable {
     public long internalErrors;
     public Long firstNanos;
     public Long lastNanos;
+
+    public CaptureReport() {
+        this(SessionLog.IN_MEMORY);
+    }
+
+    /** {@code inMemory}: sessions kept in memory before the rest go to the spill file. */
+    public CaptureReport(int inMemory) {
+        sessions = new SessionLog(inMemory);
+    }
 
     public void note(String note) {
         if (notes.size() < 200) {

@@ -65,13 +65,24 @@ public final class SessionLog implements Iterable<SmbSession>, AutoCloseable {
         }
     }
 
-    private void open() throws IOException {
-        Path dir;
-        try {
-            dir = SafeFiles.stateDir();
-        } catch (RuntimeException e) {
-            dir = Path.of(System.getProperty("java.io.tmpdir"));
+    private static volatile Path dir;
+
+    /** smbkit's private state directory (found once), else the system's temporary directory. */
+    private static Path dir() {
+        Path d = dir;
+        if (d == null) {
+            try {
+                d = SafeFiles.stateDir();
+            } catch (RuntimeException e) {
+                d = Path.of(System.getProperty("java.io.tmpdir"));
+            }
+            dir = d;
         }
+        return d;
+    }
+
+    private void open() throws IOException {
+        Path dir = dir();
         try {
             spill = Files.createTempFile(dir, "capture-", ".spill",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
