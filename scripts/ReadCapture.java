@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES ../lib/smbkit/SmbKit.java
 //CDS
+//JAVA_OPTIONS -Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40
 //DESCRIPTION KB 328459's Network Monitor step: which client opened which SMB sessions, as whom, and what they did on \PIPE\spoolss, from a capture.
 
 import java.io.PrintWriter;
@@ -24,7 +25,6 @@ import smbkit.capture.report.CaptureView;
 import smbkit.cli.Cli;
 import smbkit.cli.Script;
 import smbkit.cli.OutputOptions;
-import smbkit.kb.Finding;
 
 @Command(name = "smb-capture", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Reads network captures (pcap or pcapng, as tcpdump, dumpcap, Wireshark or pktmon write them) "
@@ -152,31 +152,34 @@ public class ReadCapture extends Script {
             verbosity.say("reading " + files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
             report = CaptureAnalysis.analyse(files, c, s, morePorts);
         }
-        CaptureView.print(report, output.format, out);
-        if (output.format != smbkit.render.Format.table) {
-            for (String n : report.failedFiles) {
-                err.println(spec.name() + ": " + n);
-            }
-            for (CaptureReport.FileSummary f : report.files) {
-                if (f.damage != null) {
-                    err.println(spec.name() + ": " + f.path + ": " + f.damage + ": what came before it is reported");
+        try (report) {
+            CaptureView.print(report, output.format, out);
+            if (output.format != smbkit.render.Format.table) {
+                for (String n : report.failedFiles) {
+                    err.println(spec.name() + ": " + n);
+                }
+                for (CaptureReport.FileSummary f : report.files) {
+                    if (f.damage != null) {
+                        err.println(spec.name() + ": " + f.path + ": " + f.damage + ": what came before it is reported");
+                    }
                 }
             }
+            if (verbosity.verbose()) {
+                err.println(spec.name() + ": " + report.frames + " frames, " + report.tcpSegments + " TCP segments, "
+                        + report.connections + " SMB connections (at most " + report.peakConnections + " at once, "
+                        + report.connectionsEvicted + " evicted), " + report.sessions.size() + " sessions ("
+                        + report.sessions.spilled() + " spilled to disk)");
+            }
+            err.flush();
+            out.flush(); // the report is out before a file that cannot be written ends the run (exit 21)
+            if (html != null) {
+                writeReport(html, CaptureHtml.render(report));
+            }
+            if (report.partial()) {
+                return Failure.PARTIAL.exitCode();
+            }
+            return report.findings.actionNeeded() ? Failure.ACTION_NEEDED.exitCode() : 0;
         }
-        if (verbosity.verbose()) {
-            err.println(spec.name() + ": " + report.frames + " frames, " + report.tcpSegments + " TCP segments, "
-                    + report.connections + " SMB connections, " + report.sessions.size() + " sessions");
-        }
-        err.flush();
-        out.flush(); // the report is out before a file that cannot be written ends the run (exit 21)
-        if (html != null) {
-            writeReport(html, CaptureHtml.render(report));
-        }
-        if (report.partial()) {
-            return Failure.PARTIAL.exitCode();
-        }
-        return report.findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ACTION)
-                ? Failure.ACTION_NEEDED.exitCode() : 0;
     }
 
     public static void main(String... args) {

@@ -232,15 +232,16 @@ public final class Runbook {
         if (files == null || files.length == 0) {
             throw new SmbkitException(Failure.USAGE, "capture(): no FILE given", "Name the capture: capture(\"smb.pcap\")");
         }
-        Table out = Tables.empty(smbkit.capture.report.CaptureView.sessions(new smbkit.capture.CaptureReport()), false);
+        Table out = Tables.empty(smbkit.capture.report.CaptureView.sessions(new smbkit.capture.CaptureReport(), List.of()), false);
         List<Path> paths = java.util.Arrays.stream(files).map(Path::of).toList();
         try {
-            smbkit.capture.CaptureReport r = smbkit.capture.CaptureAnalysis.analyse(paths, null, null);
+            try (smbkit.capture.CaptureReport r = smbkit.capture.CaptureAnalysis.analyse(paths, null, null)) {
             for (String failed : r.failedFiles) {
                 fail("capture", failed.contains(":") ? failed.substring(0, failed.indexOf(':')) : failed,
                         new SmbkitException(Failure.FILE_ERROR, failed, null));
             }
-            return out.append(Tables.of(smbkit.capture.report.CaptureView.sessions(r)));
+            return out.append(Tables.of(smbkit.capture.report.CaptureView.sessions(r, r.sessions)));
+            }
         } catch (SmbkitException e) {
             fail("capture", String.join(" ", files), e);
             return out;

@@ -39,6 +39,7 @@
 //SOURCES capture/CaptureReport.java
 //SOURCES capture/Findings.java
 //SOURCES capture/LiveCapture.java
+//SOURCES capture/SessionLog.java
 //SOURCES capture/dcerpc/Interfaces.java
 //SOURCES capture/dcerpc/Ndr.java
 //SOURCES capture/dcerpc/PipeTraffic.java

@@ -19,6 +19,7 @@ import smbkit.capture.pcap.CaptureFile;
 import smbkit.capture.pcap.Frame;
 import smbkit.capture.pcap.LinkLayer;
 import smbkit.capture.pcap.Malformed;
+import smbkit.capture.smb.SmbSession;
 import smbkit.capture.smb.SmbConversation;
 import smbkit.capture.smb.SmbSession;
 
@@ -32,10 +33,11 @@ public final class CaptureAnalysis {
 
     private final String clientFilter;
     private final String serverFilter;
-    private final CaptureReport report = new CaptureReport();
+    private final CaptureReport report;
     private final Set<Integer> unsupportedLinks = new LinkedHashSet<>();
     private final TcpStreams streams;
     private final IpFragments fragments = new IpFragments();
+    private final int maxConnections;
 
     public CaptureAnalysis(String clientFilter, String serverFilter) {
         this(clientFilter, serverFilter, Set.of());
@@ -43,8 +45,21 @@ public final class CaptureAnalysis {
 
     /** {@code morePorts}: TCP ports SMB servers listen on besides 445 and 139. */
     public CaptureAnalysis(String clientFilter, String serverFilter, Set<Integer> morePorts) {
+        this(clientFilter, serverFilter, morePorts, TcpStreams.MAX_CONNECTIONS);
+    }
+
+    /** {@code maxConnections}: connections followed at once; past it the longest idle is evicted. */
+    public CaptureAnalysis(String clientFilter, String serverFilter, Set<Integer> morePorts, int maxConnections) {
+        this(clientFilter, serverFilter, morePorts, maxConnections, SessionLog.IN_MEMORY);
+    }
+
+    /** {@code inMemory}: sessions kept in memory; the rest go to a spill file (0: all of them, as tests do). */
+    public CaptureAnalysis(String clientFilter, String serverFilter, Set<Integer> morePorts, int maxConnections,
+                           int inMemory) {
+        this.report = new CaptureReport(inMemory);
         this.clientFilter = clientFilter;
         this.serverFilter = serverFilter;
+        this.maxConnections = maxConnections;
         this.streams = new TcpStreams(new TcpStreams.Listener() {
             @Override
             public TcpStreams.Connection opened(String client, int clientPort, String server, int serverPort,
@@ -52,7 +67,12 @@ public final class CaptureAnalysis {
                 report.connections++;
                 return new SmbConversation(client, clientPort, server, serverPort, time, sawSyn, s -> {
                     if (wanted(s)) {
-                        report.sessions.add(s);
+                        try {
+                            report.sessions.add(s);
+                        } catch (java.io.UncheckedIOException e) {
+                            throw new SmbkitException(Failure.FILE_ERROR, e.getMessage(),
+                                    "Free disk space in smbkit's state directory (XDG_STATE_HOME) or the temporary directory", e);
+                        }
                     }
                 });
             }
@@ -62,9 +82,10 @@ public final class CaptureAnalysis {
                 SmbConversation s = (SmbConversation) c;
                 s.ended(time, why);
                 report.internalErrors += s.internalErrors();
+                report.sessionsRetired += s.retired();
                 streamNotes(s);
             }
-        }, morePorts);
+        }, morePorts, maxConnections);
     }
 
     private boolean wanted(SmbSession s) {
@@ -198,6 +219,8 @@ public final class CaptureAnalysis {
             }
         } catch (Malformed e) {
             report.badFrames++;
+        } catch (SmbkitException e) {
+            throw e; // the spill file cannot be written: not the frame's fault
         } catch (RuntimeException e) {
             report.badFrames++;
             report.internalErrors++;
@@ -221,7 +244,20 @@ public final class CaptureAnalysis {
         if (report.badFrames > 0) {
             report.note(report.badFrames + " frames whose headers contradict themselves skipped");
         }
-        report.findings = Findings.of(report);
+        report.connectionsEvicted = streams.evicted();
+        report.peakConnections = streams.peak();
+        if (report.connectionsEvicted > 0) {
+            report.note(report.connectionsEvicted + " idle connection" + (report.connectionsEvicted == 1 ? "" : "s")
+                    + " evicted (more than " + maxConnections + " open at once): their sessions are counted as still open,"
+                    + " evicted; traffic on one after its eviction is read as a new connection");
+        }
+        Findings.Builder b = new Findings.Builder();
+        try {
+            report.sessions.forEach(b::add);
+        } catch (java.io.UncheckedIOException e) {
+            throw new SmbkitException(Failure.FILE_ERROR, e.getMessage(), "Check the disk of smbkit's state directory", e);
+        }
+        report.findings = b.result(report.endNanos());
         return report;
     }
 

@@ -48,28 +48,28 @@ public final class CaptureDiagnosis {
         notes.addAll(all.failedFiles);
         String source = "seen in the capture " + String.join(", ", files.stream().map(Path::toString).toList());
         List<HostDiagnosis> out = new ArrayList<>();
-        for (int i = 0; i < hosts.size(); i++) {
-            HostDiagnosis h = hosts.get(i);
-            String address = addresses.get(i);
-            if (address == null) {
-                out.add(h);
-                continue;
-            }
-            CaptureReport mine = new CaptureReport();
-            mine.firstNanos = all.firstNanos;
-            mine.lastNanos = all.lastNanos;
-            for (SmbSession s : all.sessions) {
-                if (address.equals(s.server)) {
-                    mine.sessions.add(s);
+        try (all) {
+            for (int i = 0; i < hosts.size(); i++) {
+                HostDiagnosis h = hosts.get(i);
+                String address = addresses.get(i);
+                if (address == null) {
+                    out.add(h);
+                    continue;
                 }
+                Findings.Builder mine = new Findings.Builder();
+                for (SmbSession s : all.sessions) {
+                    if (address.equals(s.server)) {
+                        mine.add(s);
+                    }
+                }
+                List<Finding> findings = new ArrayList<>(h.findings());
+                for (Finding f : mine.result(all.endNanos())) {
+                    List<String> evidence = new ArrayList<>(f.evidence());
+                    evidence.add(source);
+                    findings.add(new Finding(f.severity(), f.area(), f.kind(), f.title(), evidence, f.command(), f.part(), f.failure()));
+                }
+                out.add(new HostDiagnosis(h.host(), h.snapshot(), findings, h.failure(), h.failureKind()));
             }
-            List<Finding> findings = new ArrayList<>(h.findings());
-            for (Finding f : Findings.of(mine)) {
-                List<String> evidence = new ArrayList<>(f.evidence());
-                evidence.add(source);
-                findings.add(new Finding(f.severity(), f.area(), f.kind(), f.title(), evidence, f.command(), f.part(), f.failure()));
-            }
-            out.add(new HostDiagnosis(h.host(), h.snapshot(), findings, h.failure(), h.failureKind()));
         }
         return out;
     }

@@ -9,7 +9,7 @@ import smbkit.capture.smb.SmbSession;
 import smbkit.kb.Finding;
 
 /** What a capture shows: the files read, every SMB session per client, the findings, and notes on damage. */
-public final class CaptureReport {
+public final class CaptureReport implements AutoCloseable {
 
     public static final class FileSummary {
         public final String path;
@@ -26,8 +26,15 @@ public final class CaptureReport {
     public final List<FileSummary> files = new ArrayList<>();
     /** One line per file that could not be read at all (when others were). */
     public final List<String> failedFiles = new ArrayList<>();
-    public final List<SmbSession> sessions = new ArrayList<>();
-    public List<Finding> findings = List.of();
+    /** Every session, once its connection is over; in bounded memory (spilled to a file past a few thousand). */
+    public final SessionLog sessions;
+    public Findings.Result findings = Findings.Result.NONE;
+    /** Idle connections closed to keep the reader's state bounded; their sessions are "still open, evicted". */
+    public long connectionsEvicted;
+    /** The most connections followed at once (bounded by the eviction). */
+    public long peakConnections;
+    /** Sessions dropped from a connection holding too many at once (reported as they were then). */
+    public long sessionsRetired;
     public final Set<String> notes = new LinkedHashSet<>();
     public long frames;
     public long tcpSegments;
@@ -42,6 +49,15 @@ public final class CaptureReport {
     public Long firstNanos;
     public Long lastNanos;
 
+    public CaptureReport() {
+        this(SessionLog.IN_MEMORY);
+    }
+
+    /** {@code inMemory}: sessions kept in memory before the rest go to the spill file. */
+    public CaptureReport(int inMemory) {
+        sessions = new SessionLog(inMemory);
+    }
+
     public void note(String note) {
         if (notes.size() < 200) {
             notes.add(note);
@@ -50,6 +66,12 @@ public final class CaptureReport {
 
     public long endNanos() {
         return lastNanos == null ? 0 : lastNanos;
+    }
+
+    /** Removes the spill file, if any. */
+    @Override
+    public void close() {
+        sessions.close();
     }
 
     /** A file was cut short, damaged, or not read at all: the report may miss what came after. */

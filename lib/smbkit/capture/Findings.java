@@ -1,10 +1,13 @@
 package smbkit.capture;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 import smbkit.capture.CaptureReport;
@@ -23,6 +26,10 @@ import smbkit.model.Commands;
  * client logging on under several security contexts (a service running as another user); encrypted sessions
  * whose contents the capture cannot show. Kinds are the diagnosis's (temporary NULL sessions, encryption and
  * spooler call-backs have kinds of their own), so smb-diagnose --capture adds these to its findings as they are.
+ *
+ * <p>Bounded whatever the capture's size: each session is added once ({@link Builder#add}) to its client's
+ * few counters and at most {@link #EVIDENCE} lines of evidence per finding (then "N more"); the findings are
+ * made from those, one client at a time, each time they are read ({@link Result}).
  */
 public final class Findings {
 
@@ -30,94 +37,359 @@ public final class Findings {
 
     /** The KB's bound between temporary NULL sessions and the ones that stay. */
     public static final long TEMPORARY_S = 90;
+    /** Lines of evidence a finding names one by one; the rest are counted. */
+    public static final int EVIDENCE = 20;
 
-    public static List<Finding> of(CaptureReport r) {
-        Map<String, List<SmbSession>> byClient = new LinkedHashMap<>();
-        for (SmbSession s : r.sessions) {
-            byClient.computeIfAbsent(s.client, k -> new ArrayList<>()).add(s);
-        }
-        long end = r.endNanos();
+    /** The findings of all the sessions given, at once (a test's or a small capture's). */
+    public static List<Finding> of(Iterable<SmbSession> sessions, long end) {
+        Builder b = new Builder();
+        sessions.forEach(b::add);
         List<Finding> out = new ArrayList<>();
-        for (Map.Entry<String, List<SmbSession>> e : byClient.entrySet()) {
-            String client = e.getKey();
-            List<SmbSession> sessions = e.getValue();
-            List<SmbSession> anonymous = sessions.stream().filter(SmbSession::anonymous)
-                    .filter(s -> !(s.logon != null && s.logon.startsWith("failed"))).toList();
+        b.result(end).forEach(out::add);
+        return out;
+    }
 
-            List<SmbSession> spooler = anonymous.stream().filter(s -> s.endNanos == null && !s.heldHandles().isEmpty())
-                    .toList();
-            if (!spooler.isEmpty()) {
-                Set<String> calls = new LinkedHashSet<>();
-                Set<String> trees = new LinkedHashSet<>();
-                List<String> evidence = new ArrayList<>();
-                for (SmbSession s : spooler) {
-                    s.heldHandles().forEach(h -> calls.add(h.openedBy));
-                    trees.addAll(shortTrees(s));
-                    evidence.add(evidence(s, end));
+    /** What one session says about its client, kept until the capture's end is known. */
+    static final class Ev {
+        final String client;
+        final int clientPort;
+        final long sessionId;
+        final String context;
+        final long start;
+        final Long end;
+        final String endText;
+        final String pipes;
+        final int handles;
+        final int held;
+
+        Ev(SmbSession s, Map<String, String> pool) {
+            client = s.client;
+            clientPort = s.clientPort;
+            sessionId = s.sessionId;
+            context = intern(pool, s.context());
+            start = s.startNanos;
+            end = s.endNanos;
+            endText = intern(pool, s.endText());
+            pipes = s.pipes.isEmpty() ? null : intern(pool, String.join(" ", s.pipes));
+            handles = s.handles.size();
+            held = s.heldHandles().size();
+        }
+
+        long duration(long captureEnd) {
+            long e = end != null ? end : captureEnd;
+            return Math.max(0, (e - start) / 1_000_000_000L);
+        }
+
+        /** One line per session: where from, since when, as whom, what it holds. */
+        String line(long captureEnd) {
+            StringBuilder b = new StringBuilder();
+            b.append(client).append(':').append(clientPort).append(" session 0x").append(Long.toHexString(sessionId))
+                    .append(" as ").append(context).append(", ").append(duration(captureEnd)).append(" s, ").append(endText);
+            if (pipes != null) {
+                b.append(", pipes ").append(pipes);
+            }
+            if (handles > 0) {
+                b.append(", ").append(count(handles, "spoolss handle")).append(" (").append(held).append(" never closed)");
+            }
+            return b.toString();
+        }
+    }
+
+    static String intern(Map<String, String> pool, String s) {
+        if (s == null) {
+            return null;
+        }
+        String known = pool.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (pool.size() < 10_000) {
+            pool.put(s, s);
+        }
+        return s;
+    }
+
+    /** A count and the first {@link #EVIDENCE} sessions of one kind. */
+    static final class Group {
+        long count;
+        List<Ev> first;
+
+        void add(Ev e) {
+            count++;
+            if (first == null) {
+                first = new ArrayList<>(2);
+            }
+            if (first.size() < EVIDENCE) {
+                first.add(e);
+            }
+        }
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        List<String> lines(long end) {
+            List<String> out = new ArrayList<>();
+            if (first != null) {
+                first.forEach(e -> out.add(e.line(end)));
+            }
+            if (count > out.size()) {
+                out.add("and " + count(count - out.size(), "more session"));
+            }
+            return out;
+        }
+    }
+
+    /** One client's sessions, in counters. */
+    static final class Client {
+        final String client;
+        final Group all = new Group();
+        final Group spooler = new Group();
+        Set<String> spoolerCalls;
+        Set<String> spoolerTrees;
+        /** Anonymous sessions that ended: stayed past 90 s or not. */
+        final Group stayedEnded = new Group();
+        boolean stayedEndedSpoolss;
+        final Group temporary = new Group();
+        /** Anonymous sessions open at the end, not the spooler's: their age is known only at the end. */
+        long[] openStarts;
+        boolean[] openSpoolss;
+        int open;
+        List<Ev> openEv;
+        Set<String> contexts;
+        final Group encrypted = new Group();
+        final Group callbacks = new Group();
+
+        Client(String client) {
+            this.client = client;
+        }
+    }
+
+    /** Collects the sessions one at a time. */
+    public static final class Builder {
+        private final Map<String, Client> clients = new LinkedHashMap<>();
+        private final Map<String, String> pool = new HashMap<>();
+
+        public void add(SmbSession s) {
+            Client c = clients.computeIfAbsent(s.client, Client::new);
+            Ev ev = new Ev(s, pool);
+            c.all.add(ev);
+            boolean failed = s.logon != null && s.logon.startsWith("failed");
+            if (s.auth != null && !failed) {
+                if (c.contexts == null) {
+                    c.contexts = new LinkedHashSet<>(2);
                 }
-                out.add(new Finding(Severity.ACTION, Area.CAUSE, Kind.PERMANENT_NULL_SESSIONS, client + " opened " + count(spooler.size(), "anonymous session")
-                        + " to " + String.join(", ", trees.isEmpty() ? Set.of("IPC$") : trees)
-                        + ", bound spoolss, called " + String.join(" and ", calls)
+                if (c.contexts.size() < SmbSession.MAX_ITEMS) {
+                    c.contexts.add(ev.context);
+                }
+            }
+            if (s.encrypted) {
+                c.encrypted.add(ev);
+            }
+            for (SpoolssHandle h : s.handles) {
+                if (h.openedBy.equals("RpcReplyOpenPrinter")) {
+                    c.callbacks.add(ev);
+                }
+            }
+            if (!s.anonymous() || failed) {
+                return;
+            }
+            List<SpoolssHandle> held = s.heldHandles();
+            if (s.endNanos == null && !held.isEmpty()) {
+                c.spooler.add(ev);
+                if (c.spoolerCalls == null) {
+                    c.spoolerCalls = new LinkedHashSet<>(2);
+                    c.spoolerTrees = new LinkedHashSet<>(2);
+                }
+                held.forEach(h -> c.spoolerCalls.add(intern(pool, h.openedBy)));
+                for (String t : shortTrees(s)) {
+                    if (c.spoolerTrees.size() < SmbSession.MAX_ITEMS) {
+                        c.spoolerTrees.add(intern(pool, t));
+                    }
+                }
+                return;
+            }
+            if (s.endNanos != null) {
+                long d = ev.duration(0);
+                if (d >= TEMPORARY_S && !"logon failed".equals(s.endReason)) {
+                    c.stayedEnded.add(ev);
+                    c.stayedEndedSpoolss |= s.interfaces.contains("spoolss");
+                }
+                if (d < TEMPORARY_S) {
+                    c.temporary.add(ev);
+                }
+                return;
+            }
+            if (c.openStarts == null || c.open == c.openStarts.length) {
+                int n = c.openStarts == null ? 2 : c.open * 2;
+                c.openStarts = java.util.Arrays.copyOf(c.openStarts == null ? new long[0] : c.openStarts, n);
+                c.openSpoolss = java.util.Arrays.copyOf(c.openSpoolss == null ? new boolean[0] : c.openSpoolss, n);
+            }
+            c.openStarts[c.open] = s.startNanos;
+            c.openSpoolss[c.open] = s.interfaces.contains("spoolss");
+            c.open++;
+            if (c.openEv == null) {
+                c.openEv = new ArrayList<>(2);
+            }
+            if (c.openEv.size() < 2 * EVIDENCE) {
+                c.openEv.add(ev);
+            }
+        }
+
+        /** The findings as of the capture's end (nanoseconds). */
+        public Result result(long end) {
+            return new Result(this, end);
+        }
+
+        List<Finding> of(Client c, long end) {
+            String client = c.client;
+            List<Finding> out = new ArrayList<>();
+            if (!c.spooler.isEmpty()) {
+                out.add(new Finding(Severity.ACTION, Area.CAUSE, Kind.PERMANENT_NULL_SESSIONS, client + " opened "
+                        + count(c.spooler.count, "anonymous session") + " to "
+                        + String.join(", ", c.spoolerTrees.isEmpty() ? Set.of("IPC$") : c.spoolerTrees)
+                        + ", bound spoolss, called " + String.join(" and ", c.spoolerCalls)
                         + " and never closed the handle: the print spooler holds them (KB 328459 cause); Method 2 on "
-                        + client, evidence, Commands.removePrinterShares(List.of(client))));
+                        + client, c.spooler.lines(end), Commands.removePrinterShares(List.of(client))));
             }
-            List<SmbSession> stayed = anonymous.stream().filter(s -> !spooler.contains(s))
-                    .filter(s -> s.durationSeconds(end) >= TEMPORARY_S && (s.endNanos == null || !"logon failed".equals(s.endReason)))
-                    .toList();
-            if (!stayed.isEmpty()) {
-                out.add(new Finding(Severity.WARNING, Area.CAUSE, Kind.PERMANENT_NULL_SESSIONS, client + " held " + count(stayed.size(), "anonymous session")
-                        + " for " + TEMPORARY_S + " s or longer (permanent NULL sessions, each takes a session slot)"
-                        + (stayed.stream().anyMatch(s -> s.interfaces.contains("spoolss")) ? ", with spoolss bound" : ""),
-                        stayed.stream().map(s -> evidence(s, end)).toList(), null));
+            // the open ones, now that their age is known
+            Group stayed = new Group();
+            Group young = new Group();
+            boolean stayedSpoolss = c.stayedEndedSpoolss;
+            if (c.stayedEnded.first != null) {
+                c.stayedEnded.first.forEach(stayed::add);
             }
-            List<SmbSession> temporary = anonymous.stream().filter(s -> s.endNanos != null
-                    && s.durationSeconds(end) < TEMPORARY_S).toList();
-            if (!temporary.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.TEMPORARY_NULL_SESSIONS, client + " opened " + count(temporary.size(), "temporary anonymous session")
-                        + " that ended within " + TEMPORARY_S + " s (the KB's temporary NULL sessions: no action)",
-                        temporary.stream().map(s -> evidence(s, end)).toList(), null));
-            }
-            List<SmbSession> young = anonymous.stream().filter(s -> s.endNanos == null && !spooler.contains(s)
-                    && s.durationSeconds(end) < TEMPORARY_S).toList();
-            if (!young.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.YOUNG_NULL_SESSIONS, client + " has " + count(young.size(), "anonymous session")
-                        + " still open at the end of the capture, younger than " + TEMPORARY_S
-                        + " s: capture longer to tell temporary from permanent",
-                        young.stream().map(s -> evidence(s, end)).toList(), null));
-            }
-            Set<String> contexts = new LinkedHashSet<>();
-            for (SmbSession s : sessions) {
-                if (s.auth != null && (s.logon == null || !s.logon.startsWith("failed"))) {
-                    contexts.add(s.context());
+            stayed.count = c.stayedEnded.count;
+            for (int i = 0; i < c.open; i++) {
+                boolean old = Math.max(0, end - c.openStarts[i]) / 1_000_000_000L >= TEMPORARY_S;
+                if (old) {
+                    stayed.count++;
+                    stayedSpoolss |= c.openSpoolss[i];
+                } else {
+                    young.count++;
                 }
             }
-            if (contexts.size() > 1) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.OTHER_USER_CONTEXTS, client + " opened sessions under " + contexts.size()
-                        + " security contexts (" + String.join(", ", contexts) + "): a program or service on " + client
-                        + " runs under another account than the user's",
-                        sessions.stream().map(s -> evidence(s, end)).toList(), null));
-            }
-            List<SmbSession> encrypted = sessions.stream().filter(s -> s.encrypted).toList();
-            if (!encrypted.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.ENCRYPTED_SESSIONS, count(encrypted.size(), "session") + " from " + client
-                        + " encrypted (SMB3): the trees, pipes and calls inside cannot be read from the capture",
-                        encrypted.stream().map(s -> evidence(s, end)).toList(), null));
-            }
-            List<String> callbacks = new ArrayList<>();
-            for (SmbSession s : sessions) {
-                for (SpoolssHandle h : s.handles) {
-                    if (h.openedBy.equals("RpcReplyOpenPrinter")) {
-                        callbacks.add(evidence(s, end));
+            if (c.openEv != null) {
+                for (Ev e : c.openEv) {
+                    Group g = e.duration(end) >= TEMPORARY_S ? stayed : young;
+                    if (g.first == null) {
+                        g.first = new ArrayList<>();
+                    }
+                    if (g.first.size() < EVIDENCE) {
+                        g.first.add(e);
                     }
                 }
             }
-            if (!callbacks.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.SPOOLER_CALLBACKS, client + "'s print spooler opened a notification channel back"
-                        + " (RpcReplyOpenPrinter): printer change notifications keep a session to the other side",
-                        callbacks, null));
+            if (!stayed.isEmpty()) {
+                out.add(new Finding(Severity.WARNING, Area.CAUSE, Kind.PERMANENT_NULL_SESSIONS, client + " held "
+                        + count(stayed.count, "anonymous session") + " for " + TEMPORARY_S
+                        + " s or longer (permanent NULL sessions, each takes a session slot)"
+                        + (stayedSpoolss ? ", with spoolss bound" : ""), stayed.lines(end), null));
+            }
+            if (!c.temporary.isEmpty()) {
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.TEMPORARY_NULL_SESSIONS, client + " opened "
+                        + count(c.temporary.count, "temporary anonymous session") + " that ended within " + TEMPORARY_S
+                        + " s (the KB's temporary NULL sessions: no action)", c.temporary.lines(end), null));
+            }
+            if (!young.isEmpty()) {
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.YOUNG_NULL_SESSIONS, client + " has "
+                        + count(young.count, "anonymous session") + " still open at the end of the capture, younger than "
+                        + TEMPORARY_S + " s: capture longer to tell temporary from permanent", young.lines(end), null));
+            }
+            if (c.contexts != null && c.contexts.size() > 1) {
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.OTHER_USER_CONTEXTS, client + " opened sessions under "
+                        + c.contexts.size() + " security contexts (" + String.join(", ", c.contexts) + "): a program or service on "
+                        + client + " runs under another account than the user's", c.all.lines(end), null));
+            }
+            if (!c.encrypted.isEmpty()) {
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.ENCRYPTED_SESSIONS, count(c.encrypted.count, "session")
+                        + " from " + client + " encrypted (SMB3): the trees, pipes and calls inside cannot be read from the capture",
+                        c.encrypted.lines(end), null));
+            }
+            if (!c.callbacks.isEmpty()) {
+                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.SPOOLER_CALLBACKS, client + "'s print spooler opened a"
+                        + " notification channel back (RpcReplyOpenPrinter): printer change notifications keep a session to the"
+                        + " other side", c.callbacks.lines(end), null));
+            }
+            return out;
+        }
+    }
+
+    /** The findings, made client by client each time they are read: bounded memory for any number of clients. */
+    public static final class Result implements Iterable<Finding> {
+        public static final Result NONE = new Result(new Builder(), 0);
+
+        private final Builder builder;
+        private final long end;
+        private long count = -1;
+        private boolean action;
+
+        Result(Builder builder, long end) {
+            this.builder = builder;
+            this.end = end;
+        }
+
+        @Override
+        public Iterator<Finding> iterator() {
+            Iterator<Client> clients = builder.clients.values().iterator();
+            return new Iterator<>() {
+                Iterator<Finding> current = java.util.Collections.emptyIterator();
+
+                @Override
+                public boolean hasNext() {
+                    while (!current.hasNext() && clients.hasNext()) {
+                        current = builder.of(clients.next(), end).iterator();
+                    }
+                    return current.hasNext();
+                }
+
+                @Override
+                public Finding next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return current.next();
+                }
+            };
+        }
+
+        private void counted() {
+            if (count < 0) {
+                long n = 0;
+                boolean a = false;
+                for (Finding f : this) {
+                    n++;
+                    a |= f.severity() == Severity.ACTION;
+                }
+                count = n;
+                action = a;
             }
         }
-        return out;
+
+        public long count() {
+            counted();
+            return count;
+        }
+
+        public boolean isEmpty() {
+            return !iterator().hasNext();
+        }
+
+        /** A finding calls for action (the exit code 1). */
+        public boolean actionNeeded() {
+            counted();
+            return action;
+        }
+
+        public List<Finding> list() {
+            List<Finding> out = new ArrayList<>();
+            forEach(out::add);
+            return out;
+        }
+
+        public java.util.stream.Stream<Finding> stream() {
+            return java.util.stream.StreamSupport.stream(spliterator(), false);
+        }
     }
 
     static String count(long n, String what) {
@@ -135,17 +407,6 @@ public final class Findings {
 
     /** One line per session: where from, since when, as whom, what it holds. */
     static String evidence(SmbSession s, long end) {
-        StringBuilder b = new StringBuilder();
-        b.append(s.client).append(':').append(s.clientPort).append(" session 0x").append(Long.toHexString(s.sessionId))
-                .append(" as ").append(s.context()).append(", ").append(s.durationSeconds(end)).append(" s, ")
-                .append(s.endReason == null ? "open at capture end" : s.endReason);
-        if (!s.pipes.isEmpty()) {
-            b.append(", pipes ").append(String.join(" ", s.pipes));
-        }
-        long held = s.heldHandles().size();
-        if (!s.handles.isEmpty()) {
-            b.append(", ").append(count(s.handles.size(), "spoolss handle")).append(" (").append(held).append(" never closed)");
-        }
-        return b.toString();
+        return new Ev(s, new HashMap<>()).line(end);
     }
 }

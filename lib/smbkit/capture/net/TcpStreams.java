@@ -17,14 +17,17 @@ public final class TcpStreams {
 
     public static final int MAX_PENDING_BYTES = 4 << 20;
     static final int MAX_PENDING_SEGMENTS = 2048;
-    /** Beyond this many open connections, the longest idle is closed (a scan of many hosts, say). */
-    static final int MAX_CONNECTIONS = 65_536;
+    /**
+     * Beyond this many open connections, the longest idle is evicted (closed with "evicted": a scan of many
+     * hosts, or a capture of days): the reader's state stays bounded whatever the capture holds.
+     */
+    public static final int MAX_CONNECTIONS = 16_384;
 
     /** Receives each SMB connection: it returns the sinks of its two directions. */
     public interface Listener {
         Connection opened(String client, int clientPort, String server, int serverPort, long timeNanos, boolean sawSyn);
 
-        /** why: "FIN", "RST" or "capture end". */
+        /** why: "FIN", "RST", "capture end", or "evicted" (the longest idle, past {@link #MAX_CONNECTIONS}). */
         void closed(Connection c, long timeNanos, String why);
     }
 
@@ -160,6 +163,9 @@ public final class TcpStreams {
     private final java.util.LinkedHashMap<String, Connection> connections = new java.util.LinkedHashMap<>(1024, 0.75f, true);
     private final java.util.Set<Integer> ports;
     private long segments;
+    private long evicted;
+    private int peak;
+    private final int maxConnections;
 
     public TcpStreams(Listener listener) {
         this(listener, java.util.Set.of());
@@ -167,7 +173,12 @@ public final class TcpStreams {
 
     /** {@code morePorts}: servers on other ports than 445 and 139 (a Samba with its own smb ports). */
     public TcpStreams(Listener listener, java.util.Set<Integer> morePorts) {
+        this(listener, morePorts, MAX_CONNECTIONS);
+    }
+
+    public TcpStreams(Listener listener, java.util.Set<Integer> morePorts, int maxConnections) {
         this.listener = listener;
+        this.maxConnections = Math.max(1, maxConnections);
         java.util.Set<Integer> p = new java.util.HashSet<>(morePorts);
         p.add(445);
         p.add(139);
@@ -200,7 +211,7 @@ public final class TcpStreams {
             if (s.has(TcpSegment.RST) || (s.payloadLength() == 0 && !s.has(TcpSegment.SYN))) {
                 return; // the tail of a connection the capture never saw open: nothing to decode
             }
-            if (connections.size() >= MAX_CONNECTIONS) {
+            if (connections.size() >= maxConnections) {
                 evictIdlest(s.timeNanos());
             }
             c = listener.opened(client, clientPort, server, serverPort, s.timeNanos(), s.has(TcpSegment.SYN));
@@ -208,6 +219,7 @@ public final class TcpStreams {
             c.down = new Direction(c.toClient());
             c.key = key;
             connections.put(key, c);
+            peak = Math.max(peak, connections.size());
         } else if (s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK) && toServer && (c.finUp || c.finDown)) {
             // the same ports reused for a new connection
             close(c, s.timeNanos(), "FIN");
@@ -245,7 +257,8 @@ public final class TcpStreams {
         Iterator<Connection> it = connections.values().iterator();
         if (it.hasNext()) {
             Connection idlest = it.next();
-            close(idlest, idlest.lastSeen, "capture end");
+            evicted++;
+            close(idlest, idlest.lastSeen, "evicted");
         }
     }
 
@@ -254,6 +267,16 @@ public final class TcpStreams {
         for (Connection c : new ArrayList<>(connections.values())) {
             close(c, timeNanos, "capture end");
         }
+    }
+
+    /** Connections evicted so far. */
+    public long evicted() {
+        return evicted;
+    }
+
+    /** The most connections open at once (at most the cap): the reader's state follows it. */
+    public int peak() {
+        return peak;
     }
 
     /** Gaps and counts for a connection's report. */

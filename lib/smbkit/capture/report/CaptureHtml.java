@@ -26,6 +26,10 @@ public final class CaptureHtml {
     static final int WIDTH = 900;
     static final int ROW = 22;
     static final int LABEL = 260;
+    /** Bounds of one file a browser can open: clients drawn, sessions per client, findings listed. */
+    static final int CLIENTS = 200;
+    static final int PER_CLIENT = 50;
+    static final int FINDINGS = 500;
 
     public static String render(CaptureReport r) {
         StringBuilder h = new StringBuilder();
@@ -47,7 +51,11 @@ public final class CaptureHtml {
                 .append(r.sessions.size()).append(" session(s).</p>\n");
 
         h.append("<h2>Findings</h2>\n<ul id=\"findings\">\n");
+        long findings = 0;
         for (Finding f : r.findings) {
+            if (++findings > FINDINGS) {
+                continue;
+            }
             h.append("<li class=\"finding ").append(f.severity().label()).append("\" data-kind=\"")
                     .append(f.kind() == null ? "" : f.kind().label()).append("\">[").append(f.severity().label()).append("] ")
                     .append(f.area().label()).append(": ").append(esc(f.title()));
@@ -58,21 +66,48 @@ public final class CaptureHtml {
             f.evidence().forEach(e -> h.append("<li class=\"evidence\">").append(esc(e)).append("</li>"));
             h.append("</ul></li>\n");
         }
-        if (r.findings.isEmpty()) {
+        if (findings > FINDINGS) {
+            h.append("<li class=\"info more\">").append(findings - FINDINGS).append(" more findings: smb-capture --format json"
+                    + " lists them all</li>\n");
+        }
+        if (findings == 0) {
             h.append("<li class=\"info\">").append(r.sessions.isEmpty() ? "No SMB session in the capture."
                     : "No finding: no NULL session held, no client under several security contexts.").append("</li>\n");
         }
         h.append("</ul>\n");
 
         Map<String, List<SmbSession>> byClient = new LinkedHashMap<>();
+        Map<String, Long> counts = new java.util.HashMap<>();
+        long otherClients = 0;
+        java.util.Set<String> others = new java.util.HashSet<>();
         for (SmbSession s : r.sessions) {
-            byClient.computeIfAbsent(s.client, k -> new ArrayList<>()).add(s);
+            List<SmbSession> l = byClient.get(s.client);
+            if (l == null && byClient.size() < CLIENTS) {
+                l = new ArrayList<>();
+                byClient.put(s.client, l);
+            }
+            if (l == null) {
+                if (others.size() < 1_000_000 && others.add(s.client)) {
+                    otherClients++;
+                }
+                continue;
+            }
+            counts.merge(s.client, 1L, Long::sum);
+            if (l.size() < PER_CLIENT) {
+                l.add(s);
+            }
         }
+        others = null;
         for (Map.Entry<String, List<SmbSession>> e : byClient.entrySet()) {
             String client = e.getKey();
             List<SmbSession> sessions = e.getValue();
+            long total = counts.get(client);
             h.append("<section class=\"client\" data-client=\"").append(esc(client)).append("\" data-sessions=\"")
-                    .append(sessions.size()).append("\">\n<h2>Client ").append(esc(client)).append("</h2>\n");
+                    .append(total).append("\">\n<h2>Client ").append(esc(client)).append("</h2>\n");
+            if (total > sessions.size()) {
+                h.append("<p class=\"more\">The first ").append(sessions.size()).append(" of its ").append(total)
+                        .append(" sessions: smb-capture --client ").append(esc(client)).append(" --format csv lists them all.</p>\n");
+            }
             h.append(timeline(r, sessions));
             h.append("<h3>Sessions</h3>\n").append(HtmlReport.table(CaptureView.sessions(r, sessions)));
             boolean anyHandle = sessions.stream().anyMatch(s -> !s.handles.isEmpty());
@@ -84,6 +119,10 @@ public final class CaptureHtml {
                         .append(HtmlReport.table(CaptureView.handles(sessions)));
             }
             h.append("</section>\n");
+        }
+        if (otherClients > 0) {
+            h.append("<p class=\"more\" id=\"more-clients\">").append(otherClients).append(" more client(s) not drawn (at most ")
+                    .append(CLIENTS).append(" here): smb-capture --format csv lists every session.</p>\n");
         }
 
         if (!r.notes.isEmpty() || !r.failedFiles.isEmpty()) {

@@ -14,12 +14,16 @@ import smbkit.capture.pcap.Malformed;
 /**
  * One TCP connection to an SMB server, decoded: its two directions framed into messages, SMB1 or SMB2/3 by
  * their protocol id, with the state both need (sessions by id, trees, open files and pipes, requests
- * waiting for their responses). Each session found is handed to the report as soon as it appears.
+ * waiting for their responses). Each session is handed to the report when the connection is over (closed,
+ * evicted or at the capture's end), when it will not change again; a connection holding more than
+ * {@link #MAX_SESSIONS} hands its ended ones over early.
  */
 public final class SmbConversation extends TcpStreams.Connection {
 
     static final int MAX_PENDING = 4096;
     static final int MAX_FILES = 4096;
+    /** Sessions one connection keeps; past it, the ended ones (then the oldest) go to the report early. */
+    static final int MAX_SESSIONS = 64;
 
     final String client;
     final int clientPort;
@@ -149,6 +153,8 @@ public final class SmbConversation extends TcpStreams.Connection {
         } catch (Malformed e) {
             undecodable++;
             lastError = e.getMessage();
+        } catch (smbkit.SmbkitException e) {
+            throw e; // the report cannot be written (its spill file): not the message's fault
         } catch (RuntimeException e) {
             // a decoder bug must not end the analysis: the message is counted, the tests look for these
             undecodable++;
@@ -160,15 +166,44 @@ public final class SmbConversation extends TcpStreams.Connection {
     SmbSession session(long id, long time, String proto) {
         SmbSession s = sessions.get(id);
         if (s == null) {
+            if (sessions.size() >= MAX_SESSIONS) {
+                retire();
+            }
             s = new SmbSession(client, clientPort, server, serverPort, id, proto, time);
             s.dialect = dialect;
             if (!sawSyn && sessions.isEmpty()) {
                 s.note("the capture starts inside this connection: its set-up was not captured");
             }
             sessions.put(id, s);
-            report.accept(s);
         }
         return s;
+    }
+
+    long retired;
+
+    /** Hands the ended sessions to the report (or the oldest, when none ended) to keep the map bounded. */
+    private void retire() {
+        boolean any = false;
+        for (java.util.Iterator<SmbSession> it = sessions.values().iterator(); it.hasNext(); ) {
+            SmbSession s = it.next();
+            if (s.endNanos != null) {
+                it.remove();
+                report.accept(s);
+                retired++;
+                any = true;
+            }
+        }
+        if (!any) {
+            java.util.Iterator<SmbSession> it = sessions.values().iterator();
+            SmbSession s = it.next();
+            it.remove();
+            report.accept(s);
+            retired++;
+        }
+    }
+
+    public long retired() {
+        return retired;
     }
 
     void negotiated(String d, String proto) {
@@ -217,13 +252,19 @@ public final class SmbConversation extends TcpStreams.Connection {
         }
     }
 
-    /** The TCP connection ended: sessions still open end with it ("TCP close"), or stay open at capture end. */
+    /**
+     * The TCP connection ended: sessions still open end with it ("TCP close"), or stay open at capture end, or
+     * when evicted stay open marked so; all go to the report.
+     */
     public void ended(long time, String why) {
-        if ("capture end".equals(why)) {
-            return;
-        }
         for (SmbSession s : sessions.values()) {
-            s.end(time, "TCP close");
+            if ("evicted".equals(why)) {
+                s.evicted = s.endNanos == null;
+            } else if (!"capture end".equals(why)) {
+                s.end(time, "TCP close");
+            }
+            report.accept(s);
         }
+        sessions.clear();
     }
 }

@@ -17,6 +17,7 @@ import smbkit.capture.dcerpc.SpoolssHandle;
 public final class SmbSession {
 
     public static final int MAX_ITEMS = 200;
+    private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
 
     public final String client;
     public final int clientPort;
@@ -29,6 +30,10 @@ public final class SmbSession {
     public Long endNanos;
     /** "logoff", "TCP close", "logon failed"; null while open (at capture end). */
     public String endReason;
+    /** Still open when its idle connection was evicted (too many open at once): counted as open, never ended. */
+    public boolean evicted;
+    /** The order sessions began in (the report's order when it fits in memory). */
+    public long seq = NEXT.getAndIncrement();
 
     /** "ntlm", "kerberos", "anonymous", or null when the set-up was not captured. */
     public String auth;
@@ -95,6 +100,11 @@ public final class SmbSession {
         for (SpoolssHandle h : handles) {
             h.release(time, why);
         }
+    }
+
+    /** How it ended, in words: the reason, or "open at capture end", or "still open, evicted". */
+    public String endText() {
+        return endReason != null ? endReason : evicted ? "still open, evicted" : "open at capture end";
     }
 
     /** The security context in words: DOMAIN\\user, "anonymous", "kerberos", or "?" when not captured. */

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,16 +38,39 @@ class MalformedCapturesTest {
 
     /** The analysis of bytes: a report, or the malformed failure of a file that is no capture at all. */
     static CaptureReport analyse(byte[] b, int len) {
-        CaptureAnalysis a = new CaptureAnalysis(null, null);
+        return analyse(b, len, false);
+    }
+
+    /**
+     * One length in 16 (and every {@code render}) the bounded path: sessions all spilled to disk and read
+     * back, at most 2 connections followed (the rest evicted); with {@code render}, each view written too.
+     */
+    static CaptureReport analyse(byte[] b, int len, boolean render) {
+        boolean bounded = render || len % 16 == 1;
+        CaptureAnalysis a = bounded ? new CaptureAnalysis(null, null, java.util.Set.of(), 2, 0) : new CaptureAnalysis(null, null);
         try {
             a.read("x.pcap", new ByteArrayInputStream(b, 0, len));
         } catch (SmbkitException e) {
             assertEquals(Failure.MALFORMED_REPLY, e.failure(), e.oneLine());
             return null;
         }
-        CaptureReport r = a.finish();
-        assertEquals(0, r.internalErrors, "a decoder failed unexpectedly: " + r.notes);
-        return r;
+        try (CaptureReport r = a.finish()) {
+            assertEquals(0, r.internalErrors, "a decoder failed unexpectedly: " + r.notes);
+            long read = 0;
+            for (smbkit.capture.smb.SmbSession s : r.sessions) {
+                read++;
+            }
+            assertEquals(r.sessions.size(), read, "every session read back");
+            r.findings.count();
+            if (render) {
+                java.io.PrintWriter nowhere = new java.io.PrintWriter(java.io.Writer.nullWriter());
+                for (smbkit.render.Format f : smbkit.render.Format.values()) {
+                    smbkit.capture.report.CaptureView.print(r, f, nowhere);
+                }
+                smbkit.capture.report.CaptureHtml.render(r);
+            }
+            return r;
+        }
     }
 
     @Test
@@ -62,6 +86,47 @@ class MalformedCapturesTest {
                     }
                 }
                 assertFalse(analyse(b, b.length).partial(), f + " whole");
+            }
+        });
+    }
+
+    /** The synthetic captures of every container and link layer, and one of many connections evicted. */
+    static List<byte[]> synthetic() {
+        List<byte[]> out = new ArrayList<>();
+        for (Synthetic.Variant v : Synthetic.Variant.values()) {
+            out.add(Synthetic.kbScenario(v));
+        }
+        List<Synthetic.Pkt> many = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            many.addAll(Synthetic.tcp(Synthetic.Variant.PCAP_US, "10.0.1." + (i + 1), "10.0.0.1",
+                    Synthetic.kbMessages(i % 2 == 0, i % 3 == 0), 700));
+        }
+        out.add(Synthetic.pcap(Synthetic.Variant.PCAP_US, many));
+        return out;
+    }
+
+    @Test
+    void everyTruncationAndCorruptionOfTheSyntheticCapturesIsReported() {
+        Random random = new Random(13);
+        assertTimeoutPreemptively(Duration.ofMinutes(4), () -> {
+            List<byte[]> all = synthetic();
+            for (int k = 0; k < all.size(); k++) {
+                byte[] b = all.get(k);
+                // every length of the first and the last (many connections), a sample of the others
+                int step = k == 0 || k == all.size() - 1 ? 1 : 5;
+                for (int len = 0; len < b.length; len += step) {
+                    CaptureReport r = analyse(b, len);
+                    if (len >= 24) {
+                        assertTrue(r != null, "cut at " + len + " is still a capture");
+                    }
+                }
+                for (int round = 0; round < 60; round++) {
+                    byte[] c = b.clone();
+                    for (int i = 0; i < 1 + random.nextInt(8); i++) {
+                        c[random.nextInt(c.length)] = (byte) random.nextInt(256);
+                    }
+                    analyse(c, c.length, round % 2 == 0);
+                }
             }
         });
     }
@@ -92,7 +157,7 @@ class MalformedCapturesTest {
                             }
                         }
                     }
-                    analyse(b, b.length);
+                    analyse(b, b.length, round % 3 == 0);
                 }
             }
         });
