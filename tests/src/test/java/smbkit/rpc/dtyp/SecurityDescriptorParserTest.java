@@ -178,7 +178,7 @@ class SecurityDescriptorParserTest {
     }
 
     @Test
-    void aListingOfAHundredSharesWithSizeZeroAcesIsFastAndSmall() throws Exception {
+    void aListingOfAHundredSharesWithSizeZeroAcesStaysSmall() throws Exception {
         byte[] sd = sizeZeroDescriptor();
         List<NdrStruct> entries = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -202,17 +202,15 @@ class SecurityDescriptorParserTest {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long before = rt.totalMemory() - rt.freeMemory();
-        long t0 = System.nanoTime();
         EnumCall call = new EnumCall(EnumCall.Kind.SHARES, "\\\\LABSRV", new String[0], 502, -1, 0);
         call.decodeStub(stub);
         List<Share> shares = call.entries().stream().map(SrvsvcModels::share).toList();
         Snapshot snap = new Snapshot("h", java.time.Instant.EPOCH, null, null, null, null, null, null, shares, null, Map.of());
         String json = Renderer.json(SnapshotJson.write(snap));
         String views = Renderer.csv(smbkit.render.OpenPipesViews.shares(shares));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         long grown = rt.totalMemory() - rt.freeMemory() - before;
         assertEquals(100, shares.size());
-        assertTrue(ms < 1000, ms + " ms");
+        // bounded in work and memory, not timed: speed belongs to the benchmarks
         assertTrue(json.length() < 200_000, json.length() + " chars of JSON");
         assertTrue(grown < 64L << 20, (grown >> 20) + " MB");
         assertTrue(json.contains("unreadable descriptor"), json.substring(0, 500));

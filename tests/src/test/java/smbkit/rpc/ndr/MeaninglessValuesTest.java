@@ -233,11 +233,9 @@ class MeaninglessValuesTest {
         Book book = Book.windows();
         book.replies().keySet().removeIf(k -> k.startsWith("NetrConnectionEnum/"));
         book.put("NetrConnectionEnum/0", stub);
-        long t0 = System.nanoTime();
         SmbkitException e = assertThrows(SmbkitException.class, () -> new DecodedServer(book.direct()).connections("IPC$"));
         assertEquals(Failure.MALFORMED_REPLY, e.failure(), e.getMessage());
         assertTrue(e.getMessage().contains("without progress"), e.getMessage());
         consumed(book);
-        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "fast");
     }
 }
