@@ -6,22 +6,17 @@
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import smbkit.cli.Cli;
 import smbkit.cli.Converters;
 import smbkit.cli.Hosts;
 import smbkit.cli.OutputOptions;
-import smbkit.cli.VerbosityOptions;
+import smbkit.cli.Progress;
+import smbkit.cli.Script;
 import smbkit.netbios.NameService;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
@@ -42,16 +37,10 @@ import smbkit.scan.Workgroup;
                 "  smb-workgroup LABWG --master 127.0.2.1",
                 "  smb-workgroup OFFICE --wins 10.0.0.2 --format json",
                 "  smb-workgroup --sweep 10.0.0.0/24"})
-public class ListWorkgroup implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public class ListWorkgroup extends Script {
 
     @Mixin
     OutputOptions output;
-
-    @Mixin
-    VerbosityOptions verbosity;
 
     @Parameters(arity = "0..1", paramLabel = "WORKGROUP", converter = Converters.Name.class,
             description = "The workgroup (default: WORKGROUP; with --sweep, only its computers are listed when given).")
@@ -88,31 +77,24 @@ public class ListWorkgroup implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
         if (sweep != null && (master != null || wins != null)) {
             throw new smbkit.SmbkitException(smbkit.Failure.USAGE, "--sweep asks every address itself: it takes no --master or --wins",
                     "Give either --sweep RANGE or --master/--wins");
         }
         SmbConnection.Options connection = SmbConnection.Options.defaults()
                 .withTimeouts(Duration.ofSeconds(Math.min(timeoutSeconds, 5)), Duration.ofSeconds(timeoutSeconds))
-                .withNotes(verbosity.verbose() ? err::println : null);
+                .withNotes(verbosity.verbose() ? this::note : null);
         Workgroup.Options o = new Workgroup.Options(master, wins, Duration.ofMillis(nameTimeoutMs), namePort, parallel, !noShares,
-                Credentials.anonymous(), connection, verbosity.verbose() ? err::println : null);
+                Credentials.anonymous(), connection, verbosity.verbose() ? this::note : null);
         Workgroup.Result r;
         if (sweep != null) {
             List<String> range = Hosts.expand(sweep);
-            ProgressBar bar = System.console() != null && System.getenv("CI") == null && range.size() > 1 ? new ProgressBarBuilder()
-                    .setTaskName("Node status").setInitialMax(range.size()).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build() : null;
-            try {
-                r = Workgroup.sweep(range, workgroup, o, done -> { if (bar != null) bar.stepTo(done); });
-            } finally {
-                if (bar != null) {
-                    bar.close();
-                }
+            try (Progress bar = progress("Node status", range.size(), "addresses")) {
+                r = Workgroup.sweep(range, workgroup, o, bar::stepTo);
             }
         } else {
+            verbosity.say("asking for the browse list of " + (workgroup == null ? "WORKGROUP" : workgroup));
             r = Workgroup.browse(workgroup == null ? "WORKGROUP" : workgroup, o);
         }
         Renderer.print(WorkgroupView.table(r.computers()), output.format, out);

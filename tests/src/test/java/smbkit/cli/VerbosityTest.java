@@ -27,6 +27,7 @@ class VerbosityTest {
             "smb-restrict-anonymous", List.of("127.0.0.1:1", "-N"),
             "smb-diagnose", List.of("127.0.0.1:1", "-N"),
             "smb-capture", List.of("/nonexistent/smbkit-verbosity.pcap"),
+            "smb-workgroup", List.of("LABWG", "--master", "127.0.0.1", "--name-port", "9", "--name-timeout", "100"),
             "smb-shell", List.of("/nonexistent/smbkit-verbosity.jsh"));
 
     static Scripts.Result run(String cls, List<String> args, String... more) {
