@@ -11,15 +11,19 @@ import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.ConnectionTable;
 import smbkit.access.ServerAccess;
 import smbkit.cli.Cli;
 import smbkit.cli.HostScript;
 import smbkit.kb.ClientActivity;
+import smbkit.kb.ConnectionTraffic;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
 import smbkit.model.Share;
+import smbkit.render.ConnectionTableView;
 import smbkit.render.Format;
 import smbkit.render.OpenPipesViews;
 import smbkit.render.Renderer;
@@ -29,22 +33,45 @@ import smbkit.render.Renderer;
                 + "there: open files and named pipes (\\PIPE\\spoolss flagged as the KB's suspect), the connections "
                 + "to IPC$ and each share, the shares with printers marked, and the join per client."},
         footer = {"", "Views (--view): all (tables only), clients, files, connections, shares; CSV and JSON print one"
-                + " view, clients unless another is named.",
+                + " view, clients unless another is named. tcp (local mode only, on the server itself): the server's"
+                + " TCP connections on its SMB ports with bytes in and out, age and idle time (nbtstat -s), joined to"
+                + " the sessions; a NULL session idle 120 s or more is flagged as the KB's stuck spooler.",
                 "", "Examples:",
                 "  smb-open-pipes fileserver -A ~/.smbauth",
-                "  smb-open-pipes fileserver -A ~/.smbauth --view files --format json"})
+                "  smb-open-pipes fileserver -A ~/.smbauth --view files --format json",
+                "  smb-open-pipes --local --view tcp"})
 public class MapOpenPipes extends HostScript {
 
-    enum View { all, clients, files, connections, shares }
+    enum View { all, clients, files, connections, shares, tcp }
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "all",
-            description = "all, clients, files, connections or shares (default: ${DEFAULT-VALUE}).")
+            description = "all, clients, files, connections, shares or tcp (local mode; default: ${DEFAULT-VALUE}).")
     View view;
 
     @Override
     public Integer call() {
         PrintWriter out = out();
+        if (view == View.tcp && !target.isLocal()) {
+            throw new SmbkitException(Failure.NOT_AVAILABLE, "--view tcp needs the server's own TCP table, which no remote call gives",
+                    "Run smb-open-pipes --local --view tcp on the server itself");
+        }
         try (ServerAccess server = open()) {
+            if (view == View.tcp) {
+                if (!(server instanceof ConnectionTable table)) {
+                    throw new SmbkitException(Failure.NOT_AVAILABLE, server.where() + " cannot list its TCP connections",
+                            "Use ss -tinp or netstat -ano on the server");
+                }
+                List<ConnectionTraffic> joined = ConnectionTraffic.join(table.tcpConnections(), table.sessionEndpoints());
+                Renderer.print(ConnectionTableView.tcp(joined), output.format, out);
+                if (output.format == Format.table) {
+                    long stuck = joined.stream().filter(ConnectionTraffic::stuckSpooler).count();
+                    if (stuck > 0) {
+                        out.println(stuck + " anonymous session(s) carried no traffic for " + ConnectionTraffic.STUCK_IDLE_SECONDS
+                                + " s or more: the KB's stuck print spooler. See smb-null-sessions and smb-restrict-anonymous.");
+                    }
+                }
+                return 0;
+            }
             // Only what the view prints is read: --view files on a server with 500 sessions does not list them,
             // and --view shares needs no right to list sessions.
             View shown = view == View.all && output.format != Format.table ? View.clients : view;

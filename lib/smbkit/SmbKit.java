@@ -16,6 +16,7 @@
 //SOURCES SmbkitException.java
 //SOURCES access/AnonymousProbe.java
 //SOURCES access/BrowseList.java
+//SOURCES access/ConnectionTable.java
 //SOURCES access/LocalServers.java
 //SOURCES access/Registry.java
 //SOURCES access/RemoteRegistry.java
@@ -26,6 +27,7 @@
 //SOURCES access/samba/SambaRegistry.java
 //SOURCES access/samba/SambaTools.java
 //SOURCES access/samba/SmbstatusParser.java
+//SOURCES access/samba/SsParser.java
 //SOURCES access/samba/TestparmParser.java
 //SOURCES access/windows/AdvApi.java
 //SOURCES access/windows/NativeLayout.java
@@ -92,6 +94,7 @@
 //SOURCES io/SafeFiles.java
 //SOURCES kb/AnonymousSetting.java
 //SOURCES kb/ClientActivity.java
+//SOURCES kb/ConnectionTraffic.java
 //SOURCES kb/ClosePlan.java
 //SOURCES kb/CloseTarget.java
 //SOURCES kb/Diagnosis.java
@@ -118,11 +121,13 @@
 //SOURCES model/SecurityDescriptor.java
 //SOURCES model/ServerInfo.java
 //SOURCES model/Session.java
+//SOURCES model/SessionEndpoint.java
 //SOURCES model/SessionFilter.java
 //SOURCES model/SessionKind.java
 //SOURCES model/SessionListing.java
 //SOURCES model/Share.java
 //SOURCES model/Snapshot.java
+//SOURCES model/TcpConnection.java
 //SOURCES netbios/NameService.java
 //SOURCES netbios/NbnsPacket.java
 //SOURCES netbios/NetbiosName.java
@@ -131,6 +136,7 @@
 //SOURCES render/CloseView.java
 //SOURCES render/Column.java
 //SOURCES render/Columns.java
+//SOURCES render/ConnectionTableView.java
 //SOURCES render/DiagnosisView.java
 //SOURCES render/Format.java
 //SOURCES render/HtmlReport.java

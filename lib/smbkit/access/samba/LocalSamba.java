@@ -1,15 +1,22 @@
 package smbkit.access.samba;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.ConnectionTable;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
 import smbkit.model.Connection;
@@ -17,16 +24,18 @@ import smbkit.model.Limits;
 import smbkit.model.OpenFile;
 import smbkit.model.RegistryKeys;
 import smbkit.model.ServerInfo;
+import smbkit.model.SessionEndpoint;
 import smbkit.model.SessionFilter;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
+import smbkit.model.TcpConnection;
 
 /**
  * The Samba server smbkit runs on, through Samba's own tools: no network session is needed, so it works when
  * smbd refuses new connections. Listings come from smbstatus, settings and shares from testparm (registry
  * configuration included), changes from net conf, net registry and smbcontrol.
  */
-public final class LocalSamba implements ServerAccess {
+public final class LocalSamba implements ServerAccess, ConnectionTable {
 
     /** What Samba reports over srvsvc as its type: workstation, server, print server, NT, Unix (Samba). */
     static final long SAMBA_TYPE = 0x809A03;
@@ -85,6 +94,68 @@ public final class LocalSamba implements ServerAccess {
     public SessionListing sessions(String client, String user) {
         return new SessionListing(status().sessionList(guestAccount()).stream()
                 .filter(s -> SessionFilter.matches(s, client, user)).toList(), "smbstatus --json");
+    }
+
+    @Override
+    public List<SessionEndpoint> sessionEndpoints() {
+        return status().endpoints(guestAccount());
+    }
+
+    /**
+     * The kernel's TCP table ({@code ss -t -a -n -i -p}) on the ports smbd listens on ('smb ports'), kept to
+     * this server's own smbd processes when its pid file says which is the parent (another Samba on the same
+     * port and another address stays out); the age is that of the smbd process serving the connection.
+     */
+    @Override
+    public List<TcpConnection> tcpConnections() {
+        Set<Integer> ports = new LinkedHashSet<>();
+        for (String p : global("smb ports").split("[\\s,]+")) {
+            int port = (int) number(p);
+            if (port > 0 && port <= 65535) {
+                ports.add(port);
+            }
+        }
+        if (ports.isEmpty()) {
+            ports.addAll(List.of(445, 139));
+        }
+        SambaTools.Output o = tools.runPlain("ss", "-H", "-t", "-a", "-n", "-i", "-p");
+        if (o.exit() != 0) {
+            throw new SmbkitException(Failure.LOCAL_UNAVAILABLE, "ss -t -a -n -i -p: " + o.firstError(),
+                    "Run 'ss -tinp' on this machine to see more (iproute2)");
+        }
+        Long master = masterPid();
+        Instant now = Instant.now();
+        return SsParser.parse(o.out(), ports).stream()
+                .filter(c -> master == null || c.pid() == null || c.pid().equals(master) || parentOf(c.pid()).filter(master::equals).isPresent())
+                .map(c -> new TcpConnection(c.localAddress(), c.localPort(), c.remoteAddress(), c.remotePort(), c.state(), c.bytesIn(),
+                        c.bytesOut(), ageOf(c.pid(), now), c.idleSeconds(), c.pid()))
+                .toList();
+    }
+
+    /** smbd's own pid, from smbd.pid in its 'pid directory'; null when it is not there. */
+    private Long masterPid() {
+        String dir = global("pid directory");
+        if (dir.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(Files.readString(Path.of(dir, "smbd.pid")).strip());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Optional<Long> parentOf(long pid) {
+        return ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
+    }
+
+    /** Samba forks one smbd per connection: the process's age is the connection's. */
+    private static Long ageOf(Long pid, Instant now) {
+        if (pid == null) {
+            return null;
+        }
+        return ProcessHandle.of(pid).flatMap(h -> h.info().startInstant())
+                .map(start -> Math.max(0, Duration.between(start, now).toSeconds())).orElse(null);
     }
 
     /** Samba's srvsvc filters on the user only; the path prefix is honoured here as Windows does. */

@@ -84,6 +84,15 @@ public final class SambaTools {
         return o;
     }
 
+    /** Runs a system tool that is not Samba's (no configuration argument), as the others are run. */
+    public Output runPlain(String tool, String... args) {
+        Path exe = locate(tool).orElseThrow(() -> new SmbkitException(Failure.LOCAL_UNAVAILABLE, "cannot run " + tool + ": not installed",
+                "Install it (Debian/Ubuntu: apt install iproute2)"));
+        List<String> cmd = new ArrayList<>(List.of(exe.toString()));
+        cmd.addAll(List.of(args));
+        return execute(tool, cmd);
+    }
+
     /** Runs a tool and fails with its first error line unless it exited 0. */
     public String ok(String tool, String... args) {
         Output o = run(tool, args);

@@ -16,6 +16,7 @@ import smbkit.SmbkitException;
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
+import smbkit.model.SessionEndpoint;
 import smbkit.model.SessionFilter;
 import smbkit.model.Share;
 
@@ -32,7 +33,7 @@ public final class SmbstatusParser {
     private SmbstatusParser() {}
 
     /** One session, with the smbd process that serves it and the address it comes from. */
-    record RawSession(String id, long pid, long uid, String user, String client, String address) {}
+    record RawSession(String id, long pid, long uid, String user, String client, String address, Integer port) {}
 
     record RawTcon(String id, String sessionId, long pid, String service, String machine, Instant connectedAt) {}
 
@@ -53,6 +54,21 @@ public final class SmbstatusParser {
                         guest ? Session.SESS_GUEST : 0L, null, null));
             }
             return out;
+        }
+
+        /** Each session (as {@link #sessionList}) with the address and port its client connects from. */
+        public List<SessionEndpoint> endpoints(String guestAccount) {
+            List<Session> list = sessionList(guestAccount);
+            List<SessionEndpoint> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                out.add(new SessionEndpoint(list.get(i), sessions.get(i).address(), sessions.get(i).port()));
+            }
+            return out;
+        }
+
+        /** The smbd processes serving the sessions. */
+        public List<Long> pids() {
+            return sessions.stream().map(RawSession::pid).distinct().toList();
         }
 
         public List<OpenFile> files() {
@@ -137,6 +153,19 @@ public final class SmbstatusParser {
         return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     }
 
+    /** The client's port in smbstatus's hostname ("ipv4:10.0.0.5:49152"), or null when it has none. */
+    static Integer port(String hostname) {
+        if (hostname == null || !hostname.startsWith("ipv")) {
+            return null;
+        }
+        try {
+            int p = Integer.parseInt(hostname.substring(hostname.lastIndexOf(':') + 1));
+            return p >= 0 && p <= 65535 ? p : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static Status parse(String json) {
         Map<String, Object> root;
@@ -155,7 +184,7 @@ public final class SmbstatusParser {
         for (Object o : values(root.get("sessions"))) {
             Map<String, Object> s = (Map<String, Object>) o;
             sessions.add(new RawSession(String.valueOf(s.get("session_id")), pid(s), num(s.get("uid")), (String) s.get("username"),
-                    (String) s.get("remote_machine"), address((String) s.get("hostname"))));
+                    (String) s.get("remote_machine"), address((String) s.get("hostname")), port((String) s.get("hostname"))));
         }
         List<RawTcon> tcons = new ArrayList<>();
         for (Object o : values(root.get("tcons"))) {
