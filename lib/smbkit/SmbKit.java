@@ -30,12 +30,14 @@
 //SOURCES access/samba/SsParser.java
 //SOURCES access/samba/TestparmParser.java
 //SOURCES access/windows/AdvApi.java
+//SOURCES access/windows/IpHlpApi.java
 //SOURCES access/windows/NativeLayout.java
 //SOURCES access/windows/NativeStructs.java
 //SOURCES access/windows/NetApi.java
 //SOURCES access/windows/WindowsFailures.java
 //SOURCES access/windows/WindowsRegistry.java
 //SOURCES access/windows/WindowsServer.java
+//SOURCES access/windows/WindowsTcpTable.java
 //SOURCES capture/CaptureAnalysis.java
 //SOURCES capture/CaptureDiagnosis.java
 //SOURCES capture/CaptureReport.java

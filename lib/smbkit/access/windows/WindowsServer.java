@@ -12,6 +12,7 @@ import com.sun.jna.ptr.PointerByReference;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.ConnectionTable;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
 import smbkit.access.windows.NativeStructs.SecurityDescriptorLength;
@@ -19,9 +20,11 @@ import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
+import smbkit.model.SessionEndpoint;
 import smbkit.model.SessionFilter;
 import smbkit.model.SessionListing;
 import smbkit.model.Share;
+import smbkit.model.TcpConnection;
 import smbkit.rpc.LevelFallback;
 import smbkit.rpc.WinError;
 import smbkit.rpc.ndr.Layout;
@@ -35,7 +38,7 @@ import smbkit.rpc.srvsvc.SrvsvcModels;
  * server refuses new ones. The same levels, fallbacks and mapping as the RPC path; every buffer netapi32
  * returns is freed, on success and failure alike.
  */
-public final class WindowsServer implements ServerAccess {
+public final class WindowsServer implements ServerAccess, ConnectionTable {
 
     static final int MAX_PREFERRED_LENGTH = LevelFallback.MAX_PREFERRED_LENGTH;
 
@@ -59,6 +62,35 @@ public final class WindowsServer implements ServerAccess {
         this.api = api;
         this.sdLength = sdLength;
         this.registry = registry;
+    }
+
+    private Supplier<IpHlpApi> ipHlpApi = WindowsServer::loadIpHlpApi;
+
+    /** Explicit iphlpapi bindings, as tests give them. */
+    WindowsServer ipHlpApi(IpHlpApi api) {
+        this.ipHlpApi = () -> api;
+        return this;
+    }
+
+    private static IpHlpApi loadIpHlpApi() {
+        try {
+            return IpHlpApi.Holder.INSTANCE;
+        } catch (LinkageError e) {
+            throw WindowsFailures.unavailable("iphlpapi", e);
+        }
+    }
+
+    /** GetExtendedTcpTable on ports 445 and 139 (IPv4), bytes from GetPerTcpConnectionEStats where Windows collects them. */
+    @Override
+    public List<TcpConnection> tcpConnections() {
+        return WindowsTcpTable.read(ipHlpApi.get(), java.time.Instant.now());
+    }
+
+    /** NetSessionEnum gives the client's address, not its port: the join is by address. */
+    @Override
+    public List<SessionEndpoint> sessionEndpoints() {
+        return sessions(null, null).sessions().stream()
+                .map(s -> new SessionEndpoint(s, SessionFilter.normalize(s.client()), null)).toList();
     }
 
     private static NetApi loadNetApi() {
