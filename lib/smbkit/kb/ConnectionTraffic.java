@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 import smbkit.model.Session;
@@ -66,13 +65,6 @@ public record ConnectionTraffic(TcpConnection connection, List<Session> sessions
         boolean anonymous = sessions.stream().anyMatch(s -> s.kind() == SessionKind.NULL || s.kind() == SessionKind.GUEST);
         boolean user = sessions.stream().anyMatch(s -> s.kind() == SessionKind.USER);
         return c.established() && anonymous && !user && c.idleSeconds() != null && c.idleSeconds() >= STUCK_IDLE_SECONDS;
-    }
-
-    /** The NULL sessions flagged stuck, as evidence lines: "127.0.0.5:40911 idle 300 s, 812 bytes in, 1024 out". */
-    public static List<String> stuckEvidence(List<ConnectionTraffic> joined) {
-        return joined.stream().filter(ConnectionTraffic::stuckSpooler).map(t -> t.connection().remoteAddress() + ":"
-                + t.connection().remotePort() + " idle " + t.connection().idleSeconds() + " s, " + Objects.requireNonNullElse(t.connection().bytesIn(), 0L)
-                + " bytes in, " + Objects.requireNonNullElse(t.connection().bytesOut(), 0L) + " out").toList();
     }
 
     /** Addresses compare without case, brackets or an IPv4-mapped prefix ({@code ::ffff:10.0.0.5}). */
