@@ -20,6 +20,7 @@ import smbkit.cli.Cli;
 import smbkit.cli.HostScript;
 import smbkit.cli.HostListOptions;
 import smbkit.cli.Progress;
+import smbkit.model.Computer;
 import smbkit.render.Format;
 import smbkit.render.PrinterSharesView;
 import smbkit.render.Renderer;
@@ -31,10 +32,13 @@ import smbkit.scan.HostRun;
                 + "path, current uses, who may print and manage) and removes it, a dry run unless --apply. Before any "
                 + "change it writes a backup per host with all it takes to re-create each share; --restore BACKUP... puts "
                 + "them back (a dry run unless --apply) and checks they match. Many hosts in one run: each is reported (removed, nothing to do, "
-                + "refused, unreachable) and the run goes on past failures."},
+                + "refused, unreachable) and the run goes on past failures. --workgroup NAME (or --sweep RANGE) takes the "
+                + "workgroup's computers that share a printer (read anonymously, as smb-workgroup does); the others are "
+                + "listed as skipped and not touched."},
         footer = {"", "Examples:",
                 "  smb-printer-shares 10.0.0.7 10.0.0.8 -A ~/.smbauth                 (dry run)",
                 "  smb-printer-shares --hosts-file clients.txt -A ~/.smbauth --apply",
+                "  smb-printer-shares --workgroup OFFICE --master 10.0.0.2 -A ~/.smbauth   (dry run, print queue servers only)",
                 "  smb-printer-shares -A ~/.smbauth --restore printer-shares-10.0.0.7-20261125-101500.json --apply"})
 public class RemovePrinterShares extends HostScript {
 
@@ -68,7 +72,16 @@ public class RemovePrinterShares extends HostScript {
         if (toOtherHost) {
             throw new SmbkitException(Failure.USAGE, "--to-other-host goes with --restore", "Drop it, or add --restore BACKUP");
         }
-        List<String> hosts = hostList.hosts(target);
+        // Of a workgroup's members, Method 2 goes to those that share a printer (or announce a print queue when
+        // their shares could not be read anonymously); the others are rows saying they were skipped.
+        List<Computer> members = hostList.members(target, true, verbosity.verbose() ? this::note : null);
+        List<Computer> skipped = members.stream().filter(c -> !mayShare(c)).toList();
+        List<String> hosts = hostList.hosts(target, members.stream().filter(RemovePrinterShares::mayShare).toList());
+        if (hosts.isEmpty() && hostList.fromWorkgroup()) {
+            skipped.forEach(c -> PrinterSharesView.addHost(table, HostListOptions.host(c), SKIPPED));
+            notes.add("No computer of the workgroup shares a printer: nothing to do.");
+            return finish(table, notes, 0);
+        }
         if (hosts.isEmpty()) {
             hosts = List.of(LOCAL);
         }
@@ -98,10 +111,19 @@ public class RemovePrinterShares extends HostScript {
                 }
             }, o -> bar.step());
         }
+        skipped.forEach(c -> PrinterSharesView.addHost(table, HostListOptions.host(c), SKIPPED));
         if (!apply && output.format == Format.table) {
             notes.add("Dry run: nothing was removed. Add --apply to remove (a backup is written first).");
         }
         return finish(table, notes, HostRun.exitCode(outcomes));
+    }
+
+    /** The result of a workgroup member left alone. */
+    static final String SKIPPED = "skipped: shares no printer";
+
+    /** A member Method 2 goes to: its printer shares when they were read, else whether it announces a print queue. */
+    static boolean mayShare(Computer c) {
+        return c.printerShares() != null ? !c.printerShares().isEmpty() : c.announcesPrintQueue() || c.typeFlags() == null;
     }
 
     /**
@@ -114,7 +136,7 @@ public class RemovePrinterShares extends HostScript {
                     "Each backup names its host: give none, or the one to restore onto");
         }
         if (hostList.givenBeyondArguments()) {
-            throw new SmbkitException(Failure.USAGE, "--restore and --hosts-file do not go together",
+            throw new SmbkitException(Failure.USAGE, "--restore and --hosts-file, --workgroup or --sweep do not go together",
                     "Each backup names its host: give the backups only");
         }
         List<PrinterShares.RestorePlan> plans = new ArrayList<>();

@@ -41,7 +41,8 @@ import smbkit.store.SnapshotJson;
                 + "open files and pipes, connections, shares with printers marked, and the NULL-session restrictions "
                 + "(read only), over one connection. Then findings in the KB's terms with their evidence: the symptom, "
                 + "the causes and the resolution, with the exact smbkit commands that would apply each fix. It changes "
-                + "nothing. Many hosts (arguments, --hosts-file, ranges like 10.0.0.1-40) are scanned concurrently and "
+                + "nothing. Many hosts (arguments, --hosts-file, ranges like 10.0.0.1-40, --workgroup NAME's browse list, "
+                + "--sweep RANGE) are scanned concurrently and "
                 + "ranked by how close they are to their limit. Exits 0 when healthy, 1 when findings call for action, "
                 + "5 when the session listing could not be read (each part not read is a finding)."},
         footer = {"", "Examples:",
@@ -49,7 +50,8 @@ import smbkit.store.SnapshotJson;
                 "  smb-diagnose fileserver -A ~/.smbauth --save fileserver.json      (collect on the jump host)",
                 "  smb-diagnose --from fileserver.json --html report.html             (analyse anywhere)",
                 "  smb-diagnose fileserver -A ~/.smbauth --capture smb.pcap           (with smb-capture's findings)",
-                "  smb-diagnose 10.0.0.1-40 -A ~/.smbauth --parallel 16 --html workgroup.html"})
+                "  smb-diagnose 10.0.0.1-40 -A ~/.smbauth --parallel 16 --html workgroup.html",
+                "  smb-diagnose --workgroup OFFICE --master 10.0.0.2 -A ~/.smbauth  (every computer of its browse list)"})
 public class SmbDiagnose extends HostScript {
 
     @Mixin
@@ -103,14 +105,14 @@ public class SmbDiagnose extends HostScript {
     }
 
     private List<HostDiagnosis> collect() {
-        List<String> hosts = hostList.hosts(target);
+        List<String> hosts = hostList.hosts(target, hostList.members(target, false, verbosity.verbose() ? this::note : null));
         if (hosts.isEmpty()) {
             try (ServerAccess server = local()) { // local mode: this machine
                 return List.of(HostDiagnosis.of(SnapshotCollector.collect(server)));
             }
         }
         target.credentials(); // asks for a password once, before any thread does
-        if (hosts.size() == 1) {
+        if (hosts.size() == 1 && !hostList.fromWorkgroup()) { // a workgroup's member is a row of a scan, reached or not
             try (ServerAccess server = open(Target.parse(hosts.get(0)))) {
                 return List.of(HostDiagnosis.of(SnapshotCollector.collect(server)));
             }

@@ -1,26 +1,128 @@
 package smbkit.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import picocli.CommandLine.Option;
+import smbkit.Failure;
+import smbkit.SmbkitException;
+import smbkit.model.Computer;
+import smbkit.rpc.Credentials;
+import smbkit.rpc.SmbConnection;
+import smbkit.scan.Workgroup;
 
 /**
  * The hosts of a multi-host step, resolved in one place: the HOSTs given (names, addresses, ranges), then
- * {@code --hosts-file}. A new source of hosts is added here, and every multi-host step has it.
+ * {@code --hosts-file}, then the computers of {@code --workgroup NAME} (its browse list, as smb-workgroup reads
+ * it: anonymously, from {@code --master}/{@code --wins} or a broadcast) or of {@code --sweep RANGE} (NetBIOS node
+ * status). A new source of hosts is added here, and every multi-host step has it.
  */
-public class HostListOptions {
+public class HostListOptions implements Cli.Checked {
 
     @Option(names = "--hosts-file", paramLabel = "FILE", description = "More hosts, one a line (# comments).")
     Path hostsFile;
 
+    @Option(names = "--workgroup", paramLabel = "NAME", converter = Converters.Name.class,
+            description = "More hosts: every computer of this workgroup's browse list (as smb-workgroup lists it, anonymously); "
+                    + "with --sweep, only the computers of this workgroup.")
+    String workgroup;
+
+    @Option(names = "--master", paramLabel = "HOST", description = "With --workgroup: ask this master browser rather than broadcast.")
+    String master;
+
+    @Option(names = "--wins", paramLabel = "HOST", description = "With --workgroup: ask this WINS server for the master browser.")
+    String wins;
+
+    @Option(names = "--sweep", paramLabel = "RANGE", description = "More hosts: every computer answering a NetBIOS node status "
+            + "query in RANGE (10.0.0.1-40, 10.0.0.0/24; at most " + Workgroup.MAX_SWEEP + " addresses), for workgroups without a browser.")
+    String sweep;
+
+    @Option(names = "--name-timeout", paramLabel = "MS", defaultValue = "1500", converter = Converters.Positive.class,
+            description = "With --workgroup or --sweep: wait this long for each NetBIOS answer (default: ${DEFAULT-VALUE} ms).")
+    int nameTimeoutMs;
+
+    @Option(names = "--name-port", paramLabel = "PORT", hidden = true, defaultValue = "137", converter = Converters.Positive.class,
+            description = "The NetBIOS name service's UDP port (tests).")
+    int namePort;
+
+    /** Before anything is asked: --master and --wins go with --workgroup, and not with --sweep. */
+    @Override
+    public void check() {
+        if ((master != null || wins != null) && sweep != null) {
+            throw new SmbkitException(Failure.USAGE, "--sweep asks every address itself: it takes no --master or --wins",
+                    "Give either --sweep RANGE or --workgroup NAME with --master/--wins");
+        }
+        if ((master != null || wins != null) && workgroup == null) {
+            throw new SmbkitException(Failure.USAGE, (master != null ? "--master" : "--wins") + " goes with --workgroup NAME",
+                    "Add --workgroup NAME (the workgroup whose browse list to read)");
+        }
+        if (sweep != null) {
+            Hosts.expand(sweep.strip());
+        }
+    }
+
     /** Every host of the run, in order, each once; empty when none is named (local mode). */
     public List<String> hosts(TargetOptions target) {
-        return Hosts.collect(target.hosts(), hostsFile);
+        return hosts(target, members(target, false, null));
+    }
+
+    /** The hosts given, then {@code members} (by address, else by name: one that has none is a host that fails). */
+    public List<String> hosts(TargetOptions target, List<Computer> members) {
+        Set<String> out = new LinkedHashSet<>(Hosts.collect(target.hosts(), hostsFile));
+        for (Computer c : members) {
+            out.add(host(c));
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** How a run names a member: its address, else its NetBIOS name. */
+    public static String host(Computer c) {
+        return c.address() != null ? c.address() : c.name();
+    }
+
+    /** Whether a workgroup or a sweep names hosts. */
+    public boolean fromWorkgroup() {
+        return workgroup != null || sweep != null;
+    }
+
+    private List<Computer> members;
+
+    /**
+     * The computers of --workgroup or --sweep (none without them), found once per run, anonymously as smb-workgroup
+     * does; {@code shares}: their printer shares read too (RAP NetShareEnum). A workgroup with no master browser,
+     * UDP 137 silent, a master refusing SMB1 are smb-workgroup's one line and exit code; a browse list or sweep that
+     * names no computer is {@link Failure#NOT_FOUND} (never local mode by accident).
+     */
+    public List<Computer> members(TargetOptions target, boolean shares, Consumer<String> notes) {
+        if (members != null) {
+            return members;
+        }
+        if (!fromWorkgroup()) {
+            return members = List.of();
+        }
+        Duration timeout = Duration.ofSeconds(target.timeoutSeconds);
+        SmbConnection.Options connection = SmbConnection.Options.defaults()
+                .withTimeouts(Duration.ofSeconds(Math.min(target.timeoutSeconds, 5)), timeout).withNotes(notes);
+        Workgroup.Options o = new Workgroup.Options(master, wins, Duration.ofMillis(nameTimeoutMs), namePort, 64, shares,
+                Credentials.anonymous(), connection, notes);
+        Workgroup.Result r = sweep != null ? Workgroup.sweep(Hosts.expand(sweep.strip()), workgroup, o, null)
+                : Workgroup.browse(workgroup, o);
+        if (r.computers().isEmpty()) {
+            throw new SmbkitException(Failure.NOT_FOUND, sweep != null
+                    ? "no computer" + (workgroup != null ? " of " + workgroup : "") + " answered in " + sweep
+                    : "the browse list of " + r.workgroup() + " (master browser " + r.master() + ") names no computer",
+                    sweep != null ? "Check the range and the workgroup's name" : "Run again in a minute (a new master fills its list within 12 minutes), or use --sweep RANGE");
+        }
+        return members = r.computers();
     }
 
     /** Whether any source besides the HOST arguments was given (a restore takes the hosts its backups name). */
     public boolean givenBeyondArguments() {
-        return hostsFile != null;
+        return hostsFile != null || fromWorkgroup();
     }
 }

@@ -44,8 +44,9 @@ public class TargetOptions implements Cli.Checked {
     @Option(names = {"-N", "--no-pass"}, description = "Use a NULL (anonymous) session: no user, no password.")
     boolean anonymous;
 
-    @Option(names = {"-W", "--workgroup"}, paramLabel = "DOMAIN", description = "Domain or workgroup of the user.")
-    String workgroup;
+    @Option(names = {"-W", "--domain"}, paramLabel = "DOMAIN", description = "Domain (or workgroup) of the user, as smbclient's -W. "
+            + "The hosts of a workgroup are --workgroup NAME.")
+    String domain;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", converter = Converters.Positive.class,
             description = "Give up on a server that does not answer within this time (default: ${DEFAULT-VALUE} s).")
@@ -176,7 +177,7 @@ public class TargetOptions implements Cli.Checked {
             }
             return Credentials.anonymous();
         }
-        CredentialResolver.Given given = new CredentialResolver.Given(workgroup, null, null);
+        CredentialResolver.Given given = new CredentialResolver.Given(domain, null, null);
         if (authFile != null) {
             given = given.then(CredentialResolver.Given.of(AuthFile.read(authFile)));
         }
