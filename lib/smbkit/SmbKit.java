@@ -84,6 +84,7 @@
 //SOURCES cli/HostListOptions.java
 //SOURCES cli/HostScript.java
 //SOURCES cli/Hosts.java
+//SOURCES cli/NamesOptions.java
 //SOURCES cli/OutputOptions.java
 //SOURCES cli/Progress.java
 //SOURCES cli/Script.java
@@ -195,6 +196,7 @@
 //SOURCES run/RunbookFile.java
 //SOURCES run/Steps.java
 //SOURCES run/Tables.java
+//SOURCES scan/ClientNames.java
 //SOURCES scan/HostRun.java
 //SOURCES scan/HostScan.java
 //SOURCES scan/Sampler.java

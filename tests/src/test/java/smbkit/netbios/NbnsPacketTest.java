@@ -20,7 +20,7 @@ import smbkit.rpc.ndr.MalformedReplyException;
  * smb2-ntlmssp-negotiateflags.pcap (a Windows 10 client's name query for SCV<20> and its answer, frames 179
  * and 180), node status replies built as nmbd writes them, and every truncation rejected.
  */
-class NbnsPacketTest {
+public class NbnsPacketTest {
 
     static final HexFormat HEX = HexFormat.of();
     /** Frame 180 (its UDP payload): SCV's answer for SCV<20>, its two addresses (a B-node's flags 0x6000). */
@@ -28,7 +28,7 @@ class NbnsPacketTest {
             + "200001000493e0000c6000c0a8c7016000c0a80a01";
 
     /** A node status reply: the names given ({@code name, suffix, flags}) then a MAC and 40 bytes of statistics. */
-    static byte[] nodeStatusReply(int id, Object[]... names) {
+    public static byte[] nodeStatusReply(int id, Object[]... names) {
         ByteArrayOutputStream rdata = new ByteArrayOutputStream();
         rdata.write(names.length);
         for (Object[] n : names) {
@@ -51,7 +51,7 @@ class NbnsPacketTest {
         return b.toByteArray();
     }
 
-    static final Object[][] LAB_MEMBER = {
+    public static final Object[][] LAB_MEMBER = {
         {"LABWG-PC2", 0x00, 0x0400}, {"LABWG-PC2", 0x03, 0x0400}, {"LABWG-PC2", 0x20, 0x0400},
         {"LABWG", 0x00, 0x8400}, {"LABWG", 0x1E, 0x8400}};
 
