@@ -60,6 +60,9 @@ public class FindNullSessions extends HostScript {
             description = "Also write a self-contained HTML report: the verdict, and a timeline of the samples per NULL session.")
     java.nio.file.Path html;
 
+    @picocli.CommandLine.Mixin
+    smbkit.cli.NamesOptions names;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = out();
@@ -89,7 +92,8 @@ public class FindNullSessions extends HostScript {
             List<OpenFile> files = stopped == null ? openFilesOrNone(server) : List.of();
             boolean listsPipes = NullSessionAnalysis.serverListsPipes(info != null && info.isSamba(), files);
             List<NullClient> clients = NullSessionAnalysis.analyse(taken, files, listsPipes);
-            Renderer.print(NullSessionsView.table(clients), output.format, out);
+            java.util.Map<String, String> clientNames = names.names().of(clients.stream().map(NullClient::client).toList());
+            Renderer.print(NullSessionsView.table(clients, clientNames), output.format, out);
             SessionCount count = SessionCount.of(taken.get(taken.size() - 1).sessions(), SessionLimit.of(info));
             NullSessionVerdict verdict = NullSessionVerdict.of(clients, count, server.where(), info != null && info.isSamba());
             if (output.format == Format.table) {
@@ -99,7 +103,7 @@ public class FindNullSessions extends HostScript {
             if (html != null) {
                 smbkit.io.SafeFiles.replace(html, smbkit.render.SamplesReport.render(server.where(), taken, clients, count, verdict,
                         stopped == null ? null : "The server stopped answering after " + taken.size() + " of " + wanted
-                                + " sample(s): " + stopped.oneLine()));
+                                + " sample(s): " + stopped.oneLine(), clientNames));
             }
             if (stopped != null) {
                 return stoppedAfter(watch ? null : wanted, sampled);

@@ -35,12 +35,16 @@ public class ListSessions extends HostScript {
     @Option(names = "--user", paramLabel = "USER", converter = Converters.Name.class, description = "Only sessions of this user.")
     String user;
 
+    @picocli.CommandLine.Mixin
+    smbkit.cli.NamesOptions names;
+
     @Override
     public Integer call() {
         PrintWriter out = out();
         try (ServerAccess server = open()) {
             SessionListing listing = server.sessions(client, user);
-            Renderer.print(SessionsView.table(listing.sessions()), output.format, out);
+            Renderer.print(SessionsView.table(listing.sessions(), names.names().of(
+                    listing.sessions().stream().map(smbkit.model.Session::client).toList())), output.format, out);
             if (output.format == Format.table) {
                 ServerInfo info = server.serverInfoOrNull();
                 SessionCount count = SessionCount.of(listing.sessions(), SessionLimit.of(info));

@@ -48,6 +48,9 @@ public class MapOpenPipes extends HostScript {
             description = "all, clients, files, connections, shares or tcp (local mode; default: ${DEFAULT-VALUE}).")
     View view;
 
+    @picocli.CommandLine.Mixin
+    smbkit.cli.NamesOptions names;
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -96,7 +99,8 @@ public class MapOpenPipes extends HostScript {
                 Renderer.print(OpenPipesViews.shares(shares), output.format, out);
             }
             if (shown == View.all || shown == View.clients) {
-                Renderer.print(OpenPipesViews.clients(clients), output.format, out);
+                Renderer.print(OpenPipesViews.clients(clients, names.names().of(clients.stream().map(ClientActivity::client).toList())),
+                        output.format, out);
             }
             if (output.format == Format.table && !reliable && (joined || shown == View.connections)) {
                 out.println("The server answers NetrConnectionEnum with placeholder data (Samba): connections are "

@@ -79,6 +79,9 @@ public class SmbDiagnose extends HostScript {
                     + "server's address: which client's spooler holds the NULL sessions, and the handles never closed.")
     List<Path> captures = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    smbkit.cli.NamesOptions names;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = out();
@@ -88,8 +91,12 @@ public class SmbDiagnose extends HostScript {
             results = smbkit.capture.CaptureDiagnosis.add(results, captures, notes);
             notes.forEach(this::note);
         }
+        // names for the tables and the report, asked once for every client of every host (none from saved input)
+        java.util.Map<String, String> clientNames = !from.isEmpty() || (output.format != Format.table && html == null)
+                ? java.util.Map.of() : names.names().of(results.stream().filter(r -> r.reached() && r.snapshot().sessions() != null)
+                        .flatMap(r -> r.snapshot().sessions().stream()).map(smbkit.model.Session::client).toList());
         if (output.format == Format.table) {
-            printTables(out, results);
+            printTables(out, results, clientNames);
         } else {
             Renderer.print(DiagnosisView.findings(results), output.format, out);
         }
@@ -99,7 +106,7 @@ public class SmbDiagnose extends HostScript {
                     : java.util.Map.of("tool", "smb-diagnose-scan", "hosts", snapshots)));
         }
         if (html != null) {
-            writeReport(html, HtmlReport.render(results));
+            writeReport(html, HtmlReport.render(results, clientNames));
         }
         return exitCode(results);
     }
@@ -137,7 +144,7 @@ public class SmbDiagnose extends HostScript {
         return SnapshotJson.combine(parts).stream().map(HostDiagnosis::of).toList();
     }
 
-    private void printTables(PrintWriter out, List<HostDiagnosis> results) {
+    private void printTables(PrintWriter out, List<HostDiagnosis> results, java.util.Map<String, String> clientNames) {
         if (results.size() > 1) {
             Renderer.print(DiagnosisView.ranking(results), Format.table, out);
         }
@@ -147,8 +154,8 @@ public class SmbDiagnose extends HostScript {
                 continue;
             }
             if (results.size() == 1 && h.snapshot().sessions() != null) {
-                Renderer.print(SessionsView.table(h.snapshot().sessions()), Format.table, out);
-                Renderer.print(NullSessionsView.table(DiagnosisView.nullClients(h.snapshot())), Format.table, out);
+                Renderer.print(SessionsView.table(h.snapshot().sessions(), clientNames), Format.table, out);
+                Renderer.print(NullSessionsView.table(DiagnosisView.nullClients(h.snapshot()), clientNames), Format.table, out);
             }
             DiagnosisView.text(h).forEach(out::println);
         }

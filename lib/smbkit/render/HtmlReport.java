@@ -52,6 +52,11 @@ public final class HtmlReport {
     static final int TOP_CLIENTS = 12;
 
     public static String render(List<HostDiagnosis> hosts) {
+        return render(hosts, Map.of());
+    }
+
+    /** @param names the clients' NetBIOS names by client address, shown beside the addresses */
+    public static String render(List<HostDiagnosis> hosts, Map<String, String> names) {
         List<HostDiagnosis> ranked = new ArrayList<>(hosts);
         ranked.sort(HostDiagnosis.BY_LOAD); // a host refused for being full first; an unreachable one has its finding too
         StringBuilder h = new StringBuilder();
@@ -108,7 +113,7 @@ public final class HtmlReport {
                         .append("</code>").append(d.snapshot().smb1() ? " (SMB1: an NT 4.0/2000/XP-class machine)" : "").append("</p>\n");
             }
             if (d.reached() && d.snapshot().sessions() != null) {
-                h.append("<h3>Sessions</h3>\n").append(table(SessionsView.table(d.snapshot().sessions()), true));
+                h.append("<h3>Sessions</h3>\n").append(table(SessionsView.table(d.snapshot().sessions(), names), true));
             }
             if (d.reached() && d.snapshot().shares() != null) {
                 h.append("<h3>Shares</h3>\n").append(table(OpenPipesViews.shares(d.snapshot().shares()), true));
@@ -120,7 +125,7 @@ public final class HtmlReport {
         }
 
         h.append("<script>\n").append(chartJs()).append("\n</script>\n");
-        h.append("<script>\nconst data = ").append(Renderer.json(chartData(ranked)).replace("</", "<\\/")).append(";\n")
+        h.append("<script>\nconst data = ").append(Renderer.json(chartData(ranked, names)).replace("</", "<\\/")).append(";\n")
                 .append("Chart.defaults.animation = false;\n")
                 .append("const charts = [\n")
                 .append(" new Chart(document.getElementById('perClient'), {type:'bar', data:{labels:data.clients.labels, datasets:[")
@@ -171,7 +176,7 @@ public final class HtmlReport {
      * The charts' numbers, counted with Tablesaw (only the report loads it, never a one-liner without --html):
      * sessions per client, NULL against authenticated, the top clients by sessions and the rest as one "others" bar.
      */
-    private static Map<String, Object> chartData(List<HostDiagnosis> hosts) {
+    private static Map<String, Object> chartData(List<HostDiagnosis> hosts, Map<String, String> names) {
         tech.tablesaw.api.StringColumn client = tech.tablesaw.api.StringColumn.create("client");
         tech.tablesaw.api.StringColumn kind = tech.tablesaw.api.StringColumn.create("kind");
         List<String> hostLabels = new ArrayList<>();
@@ -183,7 +188,8 @@ public final class HtmlReport {
             }
             Snapshot s = d.snapshot();
             for (Session x : s.sessions()) {
-                client.append((hosts.size() > 1 ? d.host() + " / " : "") + x.client());
+                client.append((hosts.size() > 1 ? d.host() + " / " : "") + x.client()
+                        + (x.client() != null && names.containsKey(x.client()) ? " (" + names.get(x.client()) + ")" : ""));
                 kind.append(smbkit.kb.SessionKinds.isAnonymous(x) ? "anonymous" : "users");
             }
             SessionCount count = SessionCount.of(s.sessions(), SessionLimit.of(s.server()));

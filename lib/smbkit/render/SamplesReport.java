@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,8 +58,11 @@ public final class SamplesReport {
             + "@media screen{pre.cmd{max-height:4.6em;overflow:auto}}@media print{svg.samples,.legend span,rect{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
             + "svg.samples{break-inside:auto}h2{break-after:avoid}}";
 
-    /** One row of the timeline: a NULL session of a client, times in seconds after the first sample. */
-    record Row(NullClient client, TrackedSession session, long start, long firstSeen, long lastSeen) {}
+    /**
+     * One row of the timeline: a NULL session of a client, times in seconds after the first sample, and the
+     * client's NetBIOS name (null when unknown).
+     */
+    record Row(NullClient client, TrackedSession session, long start, long firstSeen, long lastSeen, String name) {}
 
     /**
      * @param host the server, as the user named it
@@ -68,9 +72,15 @@ public final class SamplesReport {
      */
     public static String render(String host, List<Sample> samples, List<NullClient> clients, SessionCount count,
             NullSessionVerdict verdict, String stopped) {
+        return render(host, samples, clients, count, verdict, stopped, Map.of());
+    }
+
+    /** @param names the clients' NetBIOS names by client, shown beside their addresses */
+    public static String render(String host, List<Sample> samples, List<NullClient> clients, SessionCount count,
+            NullSessionVerdict verdict, String stopped, Map<String, String> names) {
         Instant t0 = samples.get(0).at();
         long span = samples.get(samples.size() - 1).at().getEpochSecond() - t0.getEpochSecond();
-        List<Row> rows = rows(clients);
+        List<Row> rows = rows(clients, names);
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>NULL sessions on ").append(esc(host))
                 .append("</title>\n<style>").append(HtmlReport.STYLE).append(TIMELINE_STYLE).append("</style>\n</head><body>\n");
@@ -116,7 +126,7 @@ public final class SamplesReport {
             h.append(timeline(rows, samples, t0, span));
         }
 
-        h.append("<h2>Per client</h2>\n").append(HtmlReport.table(NullSessionsView.table(clients), true));
+        h.append("<h2>Per client</h2>\n").append(HtmlReport.table(NullSessionsView.table(clients, names), true));
         h.append("<h2>Every NULL session</h2>\n").append(HtmlReport.table(sessions(rows, samples, t0), true));
 
         h.append("<script>\n")
@@ -129,6 +139,10 @@ public final class SamplesReport {
 
     /** Clients with the most permanent NULL sessions first (then the most now, in all, then by name); their sessions by start. */
     static List<Row> rows(List<NullClient> clients) {
+        return rows(clients, Map.of());
+    }
+
+    static List<Row> rows(List<NullClient> clients, Map<String, String> names) {
         List<NullClient> ranked = new ArrayList<>(clients);
         ranked.sort(Comparator.comparingLong((NullClient c) -> -c.count(Persistence.PERMANENT)).thenComparingLong(c -> -c.present())
                 .thenComparingLong(c -> -c.sessions().size())
@@ -138,7 +152,7 @@ public final class SamplesReport {
             List<Row> mine = new ArrayList<>();
             for (TrackedSession s : c.sessions()) {
                 long start = Math.min(s.firstSeenS(), s.lastSeenS() - s.ageS());
-                mine.add(new Row(c, s, start, s.firstSeenS(), s.lastSeenS()));
+                mine.add(new Row(c, s, start, s.firstSeenS(), s.lastSeenS(), c.client() == null ? null : names.get(c.client())));
             }
             mine.sort(Comparator.comparingLong(Row::start).thenComparingLong(Row::lastSeen));
             rows.addAll(mine);
@@ -260,7 +274,7 @@ public final class SamplesReport {
 
     /** The client as the data names it: its address, and its name when the listing has one. */
     static String label(Row r) {
-        return r.client().client();
+        return r.name() == null ? r.client().client() : r.client().client() + " (" + r.name() + ")";
     }
 
     private static long count(List<Row> rows, Persistence p) {

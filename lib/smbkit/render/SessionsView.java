@@ -22,8 +22,14 @@ public final class SessionsView {
             .thenComparing(s -> s.activeSeconds() == null ? 0L : -s.activeSeconds());
 
     public static TableData table(List<Session> sessions) {
+        return table(sessions, Map.of());
+    }
+
+    /** With the clients' NetBIOS names by client ({@code client_name}, null when unknown). */
+    public static TableData table(List<Session> sessions, Map<String, String> names) {
         TableData t = new TableData("Sessions")
                 .column("client", "Client", String.class)
+                .column("client_name", "Name", String.class)
                 .column(Column.of("user", "User", String.class, Renderer::userName))
                 .column("kind", "Kind", String.class)
                 .column("opens", "Opens", Long.class)
@@ -33,7 +39,7 @@ public final class SessionsView {
                 .column("client_type", "Client type", String.class)
                 .column("transport", "Transport", String.class);
         for (Session s : sessions.stream().sorted(ORDER).toList()) {
-            t.row(s.client(), s.user(), s.kind().label(), s.opens(), s.activeSeconds(), s.idleSeconds(),
+            t.row(s.client(), s.client() == null ? null : names.get(s.client()), s.user(), s.kind().label(), s.opens(), s.activeSeconds(), s.idleSeconds(),
                     s.userFlags(), s.clientType(), s.transport());
         }
         return t;
