@@ -70,6 +70,7 @@ public class FindNullSessions extends HostScript {
             throw new SmbkitException(Failure.USAGE, "--html goes with --samples, not --watch (which ends only when interrupted)",
                     "Use --samples N --interval S --html FILE");
         }
+        smbkit.scan.ClientNames lookup = names.names(); // before connecting: its classes load meanwhile
         try (ServerAccess server = open()) {
             int wanted = Math.max(1, samples);
             Sampler.Samples sampled;
@@ -92,7 +93,7 @@ public class FindNullSessions extends HostScript {
             List<OpenFile> files = stopped == null ? openFilesOrNone(server) : List.of();
             boolean listsPipes = NullSessionAnalysis.serverListsPipes(info != null && info.isSamba(), files);
             List<NullClient> clients = NullSessionAnalysis.analyse(taken, files, listsPipes);
-            java.util.Map<String, String> clientNames = names.names().of(clients.stream().map(NullClient::client).toList());
+            java.util.Map<String, String> clientNames = lookup.of(clients.stream().map(NullClient::client).toList());
             Renderer.print(NullSessionsView.table(clients, clientNames), output.format, out);
             SessionCount count = SessionCount.of(taken.get(taken.size() - 1).sessions(), SessionLimit.of(info));
             NullSessionVerdict verdict = NullSessionVerdict.of(clients, count, server.where(), info != null && info.isSamba());

@@ -41,9 +41,10 @@ public class ListSessions extends HostScript {
     @Override
     public Integer call() {
         PrintWriter out = out();
+        smbkit.scan.ClientNames clientNames = names.names(); // before connecting: its classes load meanwhile
         try (ServerAccess server = open()) {
             SessionListing listing = server.sessions(client, user);
-            Renderer.print(SessionsView.table(listing.sessions(), names.names().of(
+            Renderer.print(SessionsView.table(listing.sessions(), clientNames.of(
                     listing.sessions().stream().map(smbkit.model.Session::client).toList())), output.format, out);
             if (output.format == Format.table) {
                 ServerInfo info = server.serverInfoOrNull();

@@ -58,6 +58,7 @@ public class MapOpenPipes extends HostScript {
             throw new SmbkitException(Failure.NOT_AVAILABLE, "--view tcp needs the server's own TCP table, which no remote call gives",
                     "Run smb-open-pipes --local --view tcp on the server itself");
         }
+        smbkit.scan.ClientNames lookup = names.names(); // before connecting: its classes load meanwhile
         try (ServerAccess server = open()) {
             if (view == View.tcp) {
                 if (!(server instanceof ConnectionTable table)) {
@@ -99,7 +100,7 @@ public class MapOpenPipes extends HostScript {
                 Renderer.print(OpenPipesViews.shares(shares), output.format, out);
             }
             if (shown == View.all || shown == View.clients) {
-                Renderer.print(OpenPipesViews.clients(clients, names.names().of(clients.stream().map(ClientActivity::client).toList())),
+                Renderer.print(OpenPipesViews.clients(clients, lookup.of(clients.stream().map(ClientActivity::client).toList())),
                         output.format, out);
             }
             if (output.format == Format.table && !reliable && (joined || shown == View.connections)) {

@@ -85,16 +85,17 @@ public class SmbDiagnose extends HostScript {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = out();
+        // names for the tables and the report (none for saved input): made before connecting, its classes load meanwhile
+        smbkit.scan.ClientNames lookup = from.isEmpty() && (output.format == Format.table || html != null) ? names.names()
+                : smbkit.scan.ClientNames.OFF;
         List<HostDiagnosis> results = from.isEmpty() ? collect() : fromFiles();
         if (!captures.isEmpty()) {
             List<String> notes = new ArrayList<>();
             results = smbkit.capture.CaptureDiagnosis.add(results, captures, notes);
             notes.forEach(this::note);
         }
-        // names for the tables and the report, asked once for every client of every host (none from saved input)
-        java.util.Map<String, String> clientNames = !from.isEmpty() || (output.format != Format.table && html == null)
-                ? java.util.Map.of() : names.names().of(results.stream().filter(r -> r.reached() && r.snapshot().sessions() != null)
-                        .flatMap(r -> r.snapshot().sessions().stream()).map(smbkit.model.Session::client).toList());
+        java.util.Map<String, String> clientNames = lookup.of(results.stream().filter(r -> r.reached() && r.snapshot().sessions() != null)
+                .flatMap(r -> r.snapshot().sessions().stream()).map(smbkit.model.Session::client).toList());
         if (output.format == Format.table) {
             printTables(out, results, clientNames);
         } else {
