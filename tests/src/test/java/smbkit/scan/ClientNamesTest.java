@@ -80,12 +80,9 @@ class ClientNamesTest {
         try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress("127.0.67.10", port))) {
             responder(silent, false, seen);
             ClientNames names = ClientNames.on(port);
-            long t0 = System.nanoTime();
             assertNull(names.of("127.0.67.10"));
-            long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(2, seen.get(), "asked twice (one retry)");
             assertEquals(new ClientNames.Counts(0, 0, 1, 0), names.counts());
-            assertTrue(ms >= ClientNames.BUDGET.toMillis() - 5, "gave up only when its budget ran out: " + ms + " ms");
         }
     }
 
