@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  * short, one is silent; at most {@code parallel} queries are outstanding, the silent one is counted once its
  * retry times out, and progress reaches every address.
  */
-class NameServiceTest {
+public class NameServiceTest {
 
-    /** Answers each node status query with {@code reply(id)}, counting the queries seen. */
-    static Thread responder(DatagramSocket s, java.util.function.IntFunction<byte[]> reply, AtomicInteger seen) {
+    /** Answers each node status query with {@code reply(id)} (none when null), counting the queries seen. */
+    public static Thread responder(DatagramSocket s, java.util.function.IntFunction<byte[]> reply, AtomicInteger seen) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[600];
             while (!s.isClosed()) {
@@ -33,7 +33,9 @@ class NameServiceTest {
                     seen.incrementAndGet();
                     int id = (buf[0] & 0xFF) << 8 | (buf[1] & 0xFF);
                     byte[] r = reply.apply(id);
-                    s.send(new DatagramPacket(r, r.length, p.getSocketAddress()));
+                    if (r != null) {
+                        s.send(new DatagramPacket(r, r.length, p.getSocketAddress()));
+                    }
                 } catch (Exception closed) {
                     return;
                 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import smbkit.netbios.NameServiceTest;
 import smbkit.netbios.NbnsPacketTest;
 
 /**
@@ -23,28 +23,9 @@ import smbkit.netbios.NbnsPacketTest;
  */
 class ClientNamesTest {
 
-    /** Answers (when {@code answer}) each query, counting every datagram seen. */
+    /** Answers (when {@code answer}) each query as a lab member's nmbd does, counting every datagram seen. */
     static Thread responder(DatagramSocket s, boolean answer, AtomicInteger seen) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[600];
-            while (!s.isClosed()) {
-                try {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    s.receive(p);
-                    seen.incrementAndGet();
-                    if (answer) {
-                        int id = (buf[0] & 0xFF) << 8 | (buf[1] & 0xFF);
-                        byte[] r = NbnsPacketTest.nodeStatusReply(id, NbnsPacketTest.LAB_MEMBER);
-                        s.send(new DatagramPacket(r, r.length, p.getSocketAddress()));
-                    }
-                } catch (Exception closed) {
-                    return;
-                }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return NameServiceTest.responder(s, id -> answer ? NbnsPacketTest.nodeStatusReply(id, NbnsPacketTest.LAB_MEMBER) : null, seen);
     }
 
     static int freePort(String address) throws Exception {
