@@ -183,7 +183,7 @@ public final class ClientNames {
                             NbnsPacket.Response r = NbnsPacket.parse(b, n);
                             if (r.positive()) {
                                 NodeStatus st = NbnsPacket.nodeStatus(q.address(), r);
-                                names.put(q.address().getHostAddress(), st.computerName().orElse(null));
+                                names.put(q.address().getHostAddress(), st.computerName().map(ClientNames::printable).orElse(null));
                                 answered++;
                             } else {
                                 malformed++;
@@ -229,6 +229,13 @@ public final class ClientNames {
             open.keySet().forEach(ClientNames::close);
         }
         return names;
+    }
+
+    /** A name as an answer spells it, control characters shown as {@code ?}: it reaches terminals and reports. */
+    static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        name.strip().codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.isEmpty() ? null : b.toString();
     }
 
     private static void close(DatagramChannel ch) {

@@ -95,4 +95,15 @@ class ClientNamesTest {
             assertEquals(1, seen.get(), "only the lookup that was on sent a query");
         }
     }
+
+    @Test
+    void clientStringsAndNamesAreReadSafely() {
+        assertEquals("10.0.0.7", ClientNames.address("\\\\10.0.0.7"));
+        assertEquals("10.0.0.7", ClientNames.address("ipv4:10.0.0.7:49152"));
+        assertNull(ClientNames.address("10.0.0.300"));
+        assertNull(ClientNames.address("fe80::1"));
+        assertNull(ClientNames.address("FS1"));
+        assertEquals("PC?[2J", ClientNames.printable("PC\u001b[2J "));
+        assertNull(ClientNames.printable("   "));
+    }
 }
