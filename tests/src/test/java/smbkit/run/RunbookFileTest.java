@@ -88,7 +88,7 @@ class RunbookFileTest {
                 exit(f.rowCount() > 0 ? 3 : 0);
                 """, "-A", auth.toString());
         assertEquals(3, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("rows 0 columns [host, client, user, kind, opens, active_s, idle_s, user_flags, client_type, transport]"), r.out());
+        assertTrue(r.out().contains("rows 0 columns [host, client, client_name, user, kind, opens, active_s, idle_s, user_flags, client_type, transport]"), r.out());
         assertTrue(r.out().contains("failed 2 [127.0.0.1:1, 127.0.0.2:1] [11, 11]"), r.out());
         assertFalse((r.out() + r.err()).contains("secret-word"));
     }
