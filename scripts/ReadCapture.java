@@ -150,7 +150,10 @@ public class ReadCapture extends Script {
             }
         } else {
             verbosity.say("reading " + files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
-            report = CaptureAnalysis.analyse(files, c, s, morePorts);
+            long total = files.stream().mapToLong(ReadCapture::sizeOrZero).sum();
+            try (smbkit.cli.Progress bar = progress("Reading", Math.max(1, total >> 20), "MiB")) {
+                report = CaptureAnalysis.analyse(files, c, s, morePorts, read -> bar.stepTo(read >> 20));
+            }
         }
         try (report) {
             CaptureView.print(report, output.format, out);
@@ -179,6 +182,15 @@ public class ReadCapture extends Script {
                 return Failure.PARTIAL.exitCode();
             }
             return report.findings.actionNeeded() ? Failure.ACTION_NEEDED.exitCode() : 0;
+        }
+    }
+
+    /** A file's size for the progress bar; one that cannot be read is reported by the analysis itself. */
+    private static long sizeOrZero(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException | SecurityException e) {
+            return 0;
         }
     }
 

@@ -38,6 +38,9 @@ public final class CaptureAnalysis {
     private final TcpStreams streams;
     private final IpFragments fragments = new IpFragments();
     private final int maxConnections;
+    /** Told the bytes read so far, across the files, now and then (a progress bar); never null. */
+    private java.util.function.LongConsumer progress = n -> {};
+    private long bytesBefore;
 
     public CaptureAnalysis(String clientFilter, String serverFilter) {
         this(clientFilter, serverFilter, Set.of());
@@ -170,7 +173,12 @@ public final class CaptureAnalysis {
             while ((f = cf.next()) != null) {
                 summary.frames++;
                 frame(f);
+                if ((summary.frames & 0xFFF) == 0) {
+                    progress.accept(bytesBefore + cf.offset());
+                }
             }
+            bytesBefore += cf.offset();
+            progress.accept(bytesBefore);
             if (cf.truncation() != null) {
                 summary.damage = cf.truncation();
                 report.note(file + ": " + cf.truncation() + ": the frames before it were read");
@@ -267,7 +275,14 @@ public final class CaptureAnalysis {
     }
 
     public static CaptureReport analyse(List<Path> files, String client, String server, Set<Integer> morePorts) {
+        return analyse(files, client, server, morePorts, n -> {});
+    }
+
+    /** The same, telling {@code progress} the bytes read so far across the files as it goes. */
+    public static CaptureReport analyse(List<Path> files, String client, String server, Set<Integer> morePorts,
+            java.util.function.LongConsumer progress) {
         CaptureAnalysis a = new CaptureAnalysis(client, server, morePorts);
+        a.progress = progress;
         List<SmbkitException> failed = new ArrayList<>();
         for (Path f : files) {
             try {

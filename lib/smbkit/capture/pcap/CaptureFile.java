@@ -74,6 +74,11 @@ public final class CaptureFile implements Closeable {
         pcapLinkType = (int) (u32(h, 16, bigEndian) & 0xFFFF);
     }
 
+    /** Bytes read from the file so far: how far a reader is, for a progress bar. */
+    public long offset() {
+        return offset;
+    }
+
     public static CaptureFile open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
