@@ -10,7 +10,7 @@ public class NamesOptions {
             + "at most 300 ms per address, all at once); client_name stays null.")
     public boolean noNames;
 
-    @Option(names = "--name-port", paramLabel = "PORT", hidden = true, defaultValue = "137",
+    @Option(names = "--names-port", paramLabel = "PORT", hidden = true, defaultValue = "137",
             converter = Converters.Positive.class, description = "The NetBIOS name service's UDP port (tests).")
     public int namePort;
 
