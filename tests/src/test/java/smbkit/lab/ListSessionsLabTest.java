@@ -137,7 +137,7 @@ class ListSessionsLabTest {
     void csvHasAHeaderAndOneLinePerSession() {
         String csv = listSessions("--format", "csv", "--client", SPOOLER_A).out();
         List<String> lines = csv.lines().toList();
-        assertEquals("client,user,kind,opens,active_s,idle_s,user_flags,client_type,transport", lines.get(0));
+        assertEquals("client,client_name,user,kind,opens,active_s,idle_s,user_flags,client_type,transport", lines.get(0));
         assertEquals(3, lines.size(), csv);
     }
 }
