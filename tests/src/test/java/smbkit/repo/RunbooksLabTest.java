@@ -81,7 +81,7 @@ class RunbooksLabTest {
         assertEquals(r.exit(), p.exit(), p.out() + p.err());
         Path csv = tmp.resolve("null-sessions-" + java.time.LocalDate.now() + ".csv");
         List<String> lines = Files.readAllLines(csv);
-        assertTrue(lines.get(0).startsWith("host,client,sessions,permanent,young,gone"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("host,client,client_name,sessions,permanent,young,gone"), lines.get(0));
         for (String client : List.of("127.0.0.3", "127.0.0.4", "127.0.0.5")) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(Lab.KB + "," + client + ",")), client + " in " + lines);
         }
