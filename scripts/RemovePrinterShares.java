@@ -109,7 +109,7 @@ public class RemovePrinterShares extends HostScript {
                     unreachable(table, notes, host, e);
                     throw e;
                 }
-            }, o -> bar.step());
+            }, o -> bar.step(o.failed()));
         }
         skipped.forEach(c -> PrinterSharesView.addHost(table, HostListOptions.host(c), SKIPPED));
         if (!apply && output.format == Format.table) {
@@ -159,7 +159,7 @@ public class RemovePrinterShares extends HostScript {
                         unreachable(table, notes, host, e);
                         throw e;
                     }
-                }, o -> bar.step()));
+                }, o -> bar.step(o.failed())));
             }
         }
         if (!apply && output.format == Format.table) {

@@ -139,7 +139,7 @@ public class RestrictAnonymous extends HostScript {
                         note(file + ": " + e.oneLine());
                         throw e;
                     }
-                }, o -> bar.step()));
+                }, o -> bar.step(o.failed())));
             }
         }
         return HostRun.exitCode(outcomes);

@@ -126,7 +126,7 @@ public class SmbDiagnose extends HostScript {
             }
         }
         try (Progress bar = progress("Diagnosing", hosts.size(), "hosts")) {
-            return HostScan.run(hosts, h -> open(Target.parse(h)), parallel, Duration.ofSeconds(hostTimeout), h -> bar.step());
+            return HostScan.run(hosts, h -> open(Target.parse(h)), parallel, Duration.ofSeconds(hostTimeout), (h, failed) -> bar.step(failed));
         }
     }
 

@@ -19,6 +19,7 @@ public final class Progress implements AutoCloseable {
 
     private final ProgressBar bar;
     private final PrintWriter err;
+    private long failed;
 
     private Progress(ProgressBar bar, PrintWriter err) {
         this.bar = bar;
@@ -58,6 +59,21 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.step();
         }
+    }
+
+    /**
+     * One step done; a failed one (a host down, refused or out of time) is counted beside the bar as
+     * "N failed", so the bar says how many of the done are not results.
+     */
+    public synchronized void step(boolean failedStep) {
+        if (bar == null) {
+            return;
+        }
+        if (failedStep) {
+            failed++;
+            bar.setExtraMessage(failed + " failed");
+        }
+        bar.step();
     }
 
     public void stepTo(long n) {

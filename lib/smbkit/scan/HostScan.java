@@ -24,9 +24,9 @@ public final class HostScan {
 
     private HostScan() {}
 
-    /** Told once per finished host (for a progress bar). */
+    /** Told once per finished host, and whether it failed (for a progress bar that counts failures). */
     public interface Progress {
-        void done(String host);
+        void done(String host, boolean failed);
     }
 
     /** One host's result: its value, or why there is none (a line to show and the failure's kind). */
@@ -57,10 +57,13 @@ public final class HostScan {
             List<Future<T>> futures = new ArrayList<>();
             for (String host : hosts) {
                 futures.add(pool.submit(() -> {
+                    boolean failed = true;
                     try {
-                        return job.apply(host);
+                        T value = job.apply(host);
+                        failed = false;
+                        return value;
                     } finally {
-                        progress.done(host);
+                        progress.done(host, failed);
                     }
                 }));
             }

@@ -34,6 +34,29 @@ class ProgressTest {
     }
 
     @Test
+    void failedStepsAreCountedBesideTheBar() {
+        System.setProperty("smbkit.progress", "always");
+        StringWriter sw = new StringWriter();
+        try (Progress p = Progress.start("Diagnosing", 4, "hosts", new PrintWriter(sw, true))) {
+            p.step(false);
+            p.step(true);
+            p.step(true);
+            p.step(false);
+        }
+        assertTrue(sw.toString().contains("4/4"), sw.toString());
+        assertTrue(sw.toString().contains("2 failed"), sw.toString());
+    }
+
+    @Test
+    void aScanCountsTheHostsItCouldNotDiagnose() {
+        System.setProperty("smbkit.progress", "always");
+        Scripts.Result r = Scripts.run("SmbDiagnose", "127.0.0.1:1", "127.0.0.2:1", "127.0.0.3:1", "127.0.0.4:1", "-N",
+                "--format", "json");
+        assertTrue(r.err().contains("4/4"), r.err());
+        assertTrue(r.err().contains("4 failed"), r.err());
+    }
+
+    @Test
     void noBarWhenNotOnATerminalOrSaidNever() {
         System.setProperty("smbkit.progress", "never");
         StringWriter sw = new StringWriter();
@@ -50,6 +73,7 @@ class ProgressTest {
                 "--format", "json");
         assertEquals(11, r.exit(), r.err());
         assertTrue(r.err().contains("3/3"), r.err());
+        assertTrue(r.err().contains("3 failed"), "the hosts that failed are counted: " + r.err());
         assertFalse(r.out().contains("3/3"), "the bar is not in the JSON");
         System.setProperty("smbkit.progress", "never");
         assertFalse(Scripts.run("RemovePrinterShares", "127.0.0.1:1", "127.0.0.2:1", "-N").err().contains("2/2"));
