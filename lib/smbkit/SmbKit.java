@@ -153,6 +153,7 @@
 //SOURCES render/WorkgroupView.java
 //SOURCES rpc/Credentials.java
 //SOURCES rpc/FragmentMeter.java
+//SOURCES rpc/JcifsCrypto.java
 //SOURCES rpc/LevelFallback.java
 //SOURCES rpc/NegotiateProbe.java
 //SOURCES rpc/RpcCall.java

@@ -131,6 +131,7 @@ public final class SmbConnection implements AutoCloseable {
      * SMB1-only client uses them too.
      */
     public static Properties clientProperties(Options options, String min, String max) {
+        JcifsCrypto.install();
         Properties p = new Properties();
         p.setProperty("jcifs.smb.client.minVersion", min);
         p.setProperty("jcifs.smb.client.maxVersion", max);

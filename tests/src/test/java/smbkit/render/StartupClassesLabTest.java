@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import smbkit.Lab;
-import smbkit.Proc;
+import smbkit.ClassLoads;
 
 /**
  * No one-liner loads Tablesaw's {@code Table} on its start-up path (its static initializer scans the class
@@ -30,21 +26,7 @@ class StartupClassesLabTest {
     Path tmp;
 
     List<String> loaded(String name, String... args) {
-        Lab.up();
-        Path log = tmp.resolve(name + ".log");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), "ListSessions", Lab.HOST,
-                "-A", Lab.ADMIN_AUTH.toString(), "--source-address", "127.0.0.70"));
-        cmd.addAll(List.of(args));
-        Proc p = Proc.run(Lab.REPO, Map.of(), 120, cmd);
-        assertEquals(0, p.exit(), p.err());
-        try {
-            // "[0.123s][info][class,load] tech.tablesaw.api.Table source: ..." -> the class name
-            return Files.readAllLines(log).stream().filter(l -> l.contains("[class,load] "))
-                    .map(l -> l.substring(l.indexOf("[class,load] ") + 13).split(" ")[0]).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ClassLoads.ofListSessions(tmp.resolve(name + ".log"), args);
     }
 
     @Test
