@@ -1,5 +1,6 @@
 //JAVA 17+
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+//COMPILE_OPTIONS -XDstringConcat=inline
 //CDS
 //DEPS eu.agno3.jcifs:jcifs-ng:2.1.10
 //DEPS info.picocli:picocli:4.7.7

@@ -60,7 +60,9 @@ public final class InfoLevels {
             return true;
         }
         for (Map<Integer, Layout> family : List.of(SESSION, FILE, CONNECTION, SHARE, SERVER)) {
-            if (family.containsValue(info.layout())) {
+            // by identity: layouts are declared once, and a record's equals would compare them deeply (and spin
+            // method-handle classes on its first call, on every run's path)
+            if (family.values().stream().anyMatch(l -> l == info.layout())) {
                 for (Layout l : family.values()) {
                     if (l.indexOf(field) >= 0) {
                         return false;
@@ -74,7 +76,9 @@ public final class InfoLevels {
     /** The layout of {@code level} in the family {@code info} belongs to (null when it has none). */
     static Layout layoutOf(smbkit.rpc.ndr.NdrStruct info, int level) {
         for (Map<Integer, Layout> family : List.of(SESSION, FILE, CONNECTION, SHARE, SERVER)) {
-            if (family.containsValue(info.layout())) {
+            // by identity: layouts are declared once, and a record's equals would compare them deeply (and spin
+            // method-handle classes on its first call, on every run's path)
+            if (family.values().stream().anyMatch(l -> l == info.layout())) {
                 return family.get(level);
             }
         }

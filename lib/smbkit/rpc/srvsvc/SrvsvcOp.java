@@ -124,7 +124,7 @@ public enum SrvsvcOp implements RpcOperation {
         if (info == null) {
             throw new MalformedReplyException(r.name() + " returned ERROR_SUCCESS with a NULL info pointer");
         }
-        if (!info.layout().equals(InfoLevels.layoutOf(info, level))) {
+        if (info.layout() != InfoLevels.layoutOf(info, level)) { // declared once: the same object
             throw new MalformedReplyException(r.name() + " answered " + info.layout().name() + " to a request for level " + level);
         }
         if (required != null && (info.str(required) == null || info.str(required).isEmpty())) {
