@@ -71,8 +71,8 @@ public final class Progress implements AutoCloseable {
         }
         if (failedStep) {
             failed++;
-            bar.setExtraMessage(failed + " failed");
         }
+        bar.setExtraMessage(failed + " failed"); // "0 failed" too: a count that is shown, not one left out
         bar.step();
     }
 

@@ -45,6 +45,12 @@ class ProgressTest {
         }
         assertTrue(sw.toString().contains("4/4"), sw.toString());
         assertTrue(sw.toString().contains("2 failed"), sw.toString());
+        StringWriter none = new StringWriter();
+        try (Progress p = Progress.start("Diagnosing", 2, "hosts", new PrintWriter(none, true))) {
+            p.step(false);
+            p.step(false);
+        }
+        assertTrue(none.toString().contains("0 failed"), "no failure is a count too: " + none);
     }
 
     @Test
