@@ -14,6 +14,8 @@ import com.fasterxml.jackson.jr.ob.JSON;
 
 import smbkit.kb.Finding;
 import smbkit.kb.HostDiagnosis;
+import smbkit.kb.Platforms;
+import smbkit.kb.SessionLimit;
 import smbkit.model.ServerInfo;
 import smbkit.model.Session;
 import smbkit.model.Snapshot;
@@ -90,5 +92,20 @@ class FindingJsonTest {
         assertEquals(List.of("10.9.0.7: 2 NULL session(s), 2 permanent, active up to 700 s"),
                 FindingText.evidence(kbScenario().findings().get(1)));
         assertEquals(List.of("10.9.0.7: 2 sessions ((null), (null))"), FindingText.evidence(kbScenario().findings().get(2)));
+    }
+
+    @Test
+    void theLimit_sBasisAndThePlatformAreDataWithTheirWordsHere() {
+        ServerInfo xp = new ServerInfo("XP", 500, 5, 1, ServerInfo.SV_TYPE_WORKSTATION | ServerInfo.SV_TYPE_NT, "", null);
+        SessionLimit limit = SessionLimit.of(xp);
+        assertEquals(10, limit.limit());
+        assertEquals(SessionLimit.Basis.KB_FIGURE, limit.basis());
+        assertEquals(Platforms.Os.WINDOWS_XP, Platforms.os(xp));
+        assertEquals("KB 328459 figure for Windows XP", FindingText.basis(limit));
+        ServerInfo nt = new ServerInfo("NT", 500, 4, 0, ServerInfo.SV_TYPE_SERVER_NT, "", null);
+        assertEquals("Windows NT 4.0 Server", FindingText.platform(nt));
+        assertEquals("no fixed limit for Windows NT 4.0 Server", FindingText.basis(SessionLimit.of(nt)));
+        assertEquals("Samba (reports Windows 6.1)", FindingText.platform(SAMBA_8));
+        assertEquals("3 of 8", FindingText.load(SessionLimit.of(SAMBA_8), 3));
     }
 }
