@@ -146,7 +146,7 @@ public final class FindingText {
         return platform(smbkit.kb.Platforms.os(info), info.version(), info.platformId());
     }
 
-    /** A finding's facts as JSON: snake_case keys, enums by their labels. */
+    /** A finding's facts as JSON: snake_case keys, enums by their labels, a session id in hex as the sessions' JSON has it. */
     public static Map<String, Object> facts(Finding f) {
         return json(f.facts(), null);
     }
@@ -163,7 +163,8 @@ public final class FindingText {
         if (line != null) {
             m.put("line", line);
         }
-        facts.forEach((k, v) -> m.put(k.key(), v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : v));
+        facts.forEach((k, v) -> m.put(k.key(), v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT)
+                : k == Fact.SESSION_ID && v instanceof Number n ? "0x" + Long.toHexString(n.longValue()) : v));
         return m;
     }
 

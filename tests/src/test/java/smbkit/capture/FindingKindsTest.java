@@ -61,7 +61,7 @@ class FindingKindsTest {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) f.get("evidence_facts");
         assertEquals(List.of("capture_session"), rows.stream().map(r -> r.get("line")).toList());
         assertEquals("anonymous", rows.get(0).get("context"));
-        assertEquals(SID, ((Number) rows.get(0).get("session_id")).longValue());
+        assertEquals("0x" + Long.toHexString(SID), rows.get(0).get("session_id"), "as the sessions' JSON writes it");
         assertEquals(((List<?>) f.get("evidence")).size(), rows.size());
     }
 
