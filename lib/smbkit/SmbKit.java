@@ -142,6 +142,7 @@
 //SOURCES render/Columns.java
 //SOURCES render/ConnectionTableView.java
 //SOURCES render/DiagnosisView.java
+//SOURCES render/FindingText.java
 //SOURCES render/Format.java
 //SOURCES render/HtmlReport.java
 //SOURCES render/NullSessionsView.java

@@ -18,7 +18,7 @@ import smbkit.rpc.Target;
 /**
  * smb-diagnose --capture: a capture's findings for the server diagnosed (its sessions to that server's
  * address, on 445, 139 or the port the diagnosis used) added to the diagnosis, in its vocabulary and kinds,
- * each with a line of evidence saying it comes from the capture. The capture is read once for all hosts.
+ * each with a row of evidence naming the capture. The capture is read once for all hosts.
  */
 public final class CaptureDiagnosis {
 
@@ -46,7 +46,8 @@ public final class CaptureDiagnosis {
             }
         }
         notes.addAll(all.failedFiles);
-        String source = "seen in the capture " + String.join(", ", files.stream().map(Path::toString).toList());
+        Finding.Evidence source = Finding.Evidence.of(Finding.Line.CAPTURE_SOURCE, Finding.Fact.FILES,
+                files.stream().map(Path::toString).toList());
         List<HostDiagnosis> out = new ArrayList<>();
         try (all) {
             for (int i = 0; i < hosts.size(); i++) {
@@ -64,9 +65,7 @@ public final class CaptureDiagnosis {
                 }
                 List<Finding> findings = new ArrayList<>(h.findings());
                 for (Finding f : mine.result(all.endNanos())) {
-                    List<String> evidence = new ArrayList<>(f.evidence());
-                    evidence.add(source);
-                    findings.add(new Finding(f.severity(), f.area(), f.kind(), f.title(), evidence, f.command(), f.part(), f.failure()));
+                    findings.add(f.with(source));
                 }
                 out.add(new HostDiagnosis(h.host(), h.snapshot(), findings, h.failure(), h.failureKind()));
             }

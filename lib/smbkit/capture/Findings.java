@@ -15,7 +15,10 @@ import smbkit.capture.dcerpc.SpoolssHandle;
 import smbkit.capture.smb.SmbSession;
 import smbkit.kb.Finding;
 import smbkit.kb.Finding.Area;
-import smbkit.kb.Finding.Kind;
+import smbkit.kb.Finding.Evidence;
+import smbkit.kb.Finding.Fact;
+import smbkit.kb.Finding.Headline;
+import smbkit.kb.Finding.Line;
 import smbkit.kb.Finding.Severity;
 import smbkit.model.Commands;
 
@@ -28,7 +31,7 @@ import smbkit.model.Commands;
  * spooler call-backs have kinds of their own), so smb-diagnose --capture adds these to its findings as they are.
  *
  * <p>Bounded whatever the capture's size: each session is added once ({@link Builder#add}) to its client's
- * few counters and at most {@link #EVIDENCE} lines of evidence per finding (then "N more"); the findings are
+ * few counters and at most {@link #EVIDENCE} rows of evidence per finding (then a count of the rest); the findings are
  * made from those, one client at a time, each time they are read ({@link Result}).
  */
 public final class Findings {
@@ -80,18 +83,11 @@ public final class Findings {
             return Math.max(0, (e - start) / 1_000_000_000L);
         }
 
-        /** One line per session: where from, since when, as whom, what it holds. */
-        String line(long captureEnd) {
-            StringBuilder b = new StringBuilder();
-            b.append(client).append(':').append(clientPort).append(" session 0x").append(Long.toHexString(sessionId))
-                    .append(" as ").append(context).append(", ").append(duration(captureEnd)).append(" s, ").append(endText);
-            if (pipes != null) {
-                b.append(", pipes ").append(pipes);
-            }
-            if (handles > 0) {
-                b.append(", ").append(count(handles, "spoolss handle")).append(" (").append(held).append(" never closed)");
-            }
-            return b.toString();
+        /** One row per session: where from, since when, as whom, what it holds. */
+        Evidence evidence(long captureEnd) {
+            return Evidence.of(Line.CAPTURE_SESSION, Fact.CLIENT, client, Fact.CLIENT_PORT, clientPort, Fact.SESSION_ID, sessionId,
+                    Fact.CONTEXT, context, Fact.DURATION_S, duration(captureEnd), Fact.END, endText, Fact.PIPES, pipes,
+                    Fact.HANDLES, handles, Fact.HELD, held);
         }
     }
 
@@ -128,13 +124,13 @@ public final class Findings {
             return count == 0;
         }
 
-        List<String> lines(long end) {
-            List<String> out = new ArrayList<>();
+        List<Evidence> lines(long end) {
+            List<Evidence> out = new ArrayList<>();
             if (first != null) {
-                first.forEach(e -> out.add(e.line(end)));
+                first.forEach(e -> out.add(e.evidence(end)));
             }
             if (count > out.size()) {
-                out.add("and " + count(count - out.size(), "more session"));
+                out.add(Evidence.of(Line.MORE, Fact.COUNT, count - out.size()));
             }
             return out;
         }
@@ -245,12 +241,9 @@ public final class Findings {
             String client = c.client;
             List<Finding> out = new ArrayList<>();
             if (!c.spooler.isEmpty()) {
-                out.add(new Finding(Severity.ACTION, Area.CAUSE, Kind.PERMANENT_NULL_SESSIONS, client + " opened "
-                        + count(c.spooler.count, "anonymous session") + " to "
-                        + String.join(", ", c.spoolerTrees.isEmpty() ? Set.of("IPC$") : c.spoolerTrees)
-                        + ", bound spoolss, called " + String.join(" and ", c.spoolerCalls)
-                        + " and never closed the handle: the print spooler holds them (KB 328459 cause); Method 2 on "
-                        + client, c.spooler.lines(end), Commands.removePrinterShares(List.of(client))));
+                out.add(new Finding(Severity.ACTION, Area.CAUSE, Headline.CAPTURE_SPOOLER_HELD, Finding.facts(Fact.CLIENT, client,
+                        Fact.SESSIONS, c.spooler.count, Fact.TREES, List.copyOf(c.spoolerTrees.isEmpty() ? Set.of("IPC$") : c.spoolerTrees),
+                        Fact.CALLS, List.copyOf(c.spoolerCalls)), c.spooler.lines(end), Commands.removePrinterShares(List.of(client))));
             }
             // the open ones, now that their age is known
             Group stayed = new Group();
@@ -281,35 +274,28 @@ public final class Findings {
                 }
             }
             if (!stayed.isEmpty()) {
-                out.add(new Finding(Severity.WARNING, Area.CAUSE, Kind.PERMANENT_NULL_SESSIONS, client + " held "
-                        + count(stayed.count, "anonymous session") + " for " + TEMPORARY_S
-                        + " s or longer (permanent NULL sessions, each takes a session slot)"
-                        + (stayedSpoolss ? ", with spoolss bound" : ""), stayed.lines(end), null));
+                out.add(new Finding(Severity.WARNING, Area.CAUSE, Headline.CAPTURE_STAYED, Finding.facts(Fact.CLIENT, client,
+                        Fact.SESSIONS, stayed.count, Fact.SECONDS, TEMPORARY_S, Fact.SPOOLSS, stayedSpoolss), stayed.lines(end), null));
             }
             if (!c.temporary.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.TEMPORARY_NULL_SESSIONS, client + " opened "
-                        + count(c.temporary.count, "temporary anonymous session") + " that ended within " + TEMPORARY_S
-                        + " s (the KB's temporary NULL sessions: no action)", c.temporary.lines(end), null));
+                out.add(new Finding(Severity.INFO, Area.NOTE, Headline.CAPTURE_TEMPORARY, Finding.facts(Fact.CLIENT, client,
+                        Fact.SESSIONS, c.temporary.count, Fact.SECONDS, TEMPORARY_S), c.temporary.lines(end), null));
             }
             if (!young.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.YOUNG_NULL_SESSIONS, client + " has "
-                        + count(young.count, "anonymous session") + " still open at the end of the capture, younger than "
-                        + TEMPORARY_S + " s: capture longer to tell temporary from permanent", young.lines(end), null));
+                out.add(new Finding(Severity.INFO, Area.NOTE, Headline.CAPTURE_YOUNG, Finding.facts(Fact.CLIENT, client,
+                        Fact.SESSIONS, young.count, Fact.SECONDS, TEMPORARY_S), young.lines(end), null));
             }
             if (c.contexts != null && c.contexts.size() > 1) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.OTHER_USER_CONTEXTS, client + " opened sessions under "
-                        + c.contexts.size() + " security contexts (" + String.join(", ", c.contexts) + "): a program or service on "
-                        + client + " runs under another account than the user's", c.all.lines(end), null));
+                out.add(new Finding(Severity.INFO, Area.NOTE, Headline.CAPTURE_CONTEXTS, Finding.facts(Fact.CLIENT, client,
+                        Fact.CONTEXTS, List.copyOf(c.contexts)), c.all.lines(end), null));
             }
             if (!c.encrypted.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.ENCRYPTED_SESSIONS, count(c.encrypted.count, "session")
-                        + " from " + client + " encrypted (SMB3): the trees, pipes and calls inside cannot be read from the capture",
-                        c.encrypted.lines(end), null));
+                out.add(new Finding(Severity.INFO, Area.NOTE, Headline.CAPTURE_ENCRYPTED, Finding.facts(Fact.CLIENT, client,
+                        Fact.SESSIONS, c.encrypted.count), c.encrypted.lines(end), null));
             }
             if (!c.callbacks.isEmpty()) {
-                out.add(new Finding(Severity.INFO, Area.NOTE, Kind.SPOOLER_CALLBACKS, client + "'s print spooler opened a"
-                        + " notification channel back (RpcReplyOpenPrinter): printer change notifications keep a session to the"
-                        + " other side", c.callbacks.lines(end), null));
+                out.add(new Finding(Severity.INFO, Area.NOTE, Headline.CAPTURE_CALLBACKS, Finding.facts(Fact.CLIENT, client),
+                        c.callbacks.lines(end), null));
             }
             return out;
         }
@@ -392,10 +378,6 @@ public final class Findings {
         }
     }
 
-    static String count(long n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
-    }
-
     public static Set<String> shortTrees(SmbSession s) {
         Set<String> t = new LinkedHashSet<>();
         for (String tree : s.trees) {
@@ -403,10 +385,5 @@ public final class Findings {
             t.add(i >= 0 ? tree.substring(i + 1) : tree);
         }
         return t;
-    }
-
-    /** One line per session: where from, since when, as whom, what it holds. */
-    static String evidence(SmbSession s, long end) {
-        return new Ev(s, new HashMap<>()).line(end);
     }
 }

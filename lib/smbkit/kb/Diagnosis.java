@@ -9,6 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import smbkit.Failure;
+import smbkit.kb.Finding.Area;
+import smbkit.kb.Finding.Evidence;
+import smbkit.kb.Finding.Fact;
+import smbkit.kb.Finding.Headline;
+import smbkit.kb.Finding.Line;
+import smbkit.kb.Finding.Severity;
 import smbkit.model.Commands;
 import smbkit.model.OpenFile;
 import smbkit.model.RegistryKeys;
@@ -42,23 +48,22 @@ public final class Diagnosis {
         List<NullClient> nulls = NullSessionAnalysis.analyse(List.of(new Sample(in.collectedAt(), sessions)), files,
                 NullSessionAnalysis.serverListsPipes(in.samba(), in.files()));
         NullSessionVerdict verdict = NullSessionVerdict.of(nulls, count, in.host(), in.samba());
-        List<String> nullEvidence = new ArrayList<>();
+        List<Evidence> nullEvidence = new ArrayList<>();
         for (NullClient c : nulls) {
-            nullEvidence.add(c.client() + ": " + c.present() + " NULL session(s), " + c.count(Persistence.PERMANENT)
-                    + " permanent, active up to " + c.longestActiveS() + " s"
-                    + (Boolean.TRUE.equals(c.holdsSpoolss()) ? ", holding \\PIPE\\spoolss" : ""));
+            nullEvidence.add(Evidence.of(Line.NULL_CLIENT, Fact.CLIENT, c.client(), Fact.PRESENT, c.present(),
+                    Fact.PERMANENT, c.count(Persistence.PERMANENT), Fact.ACTIVE_S, c.longestActiveS(),
+                    Fact.SPOOLSS, Boolean.TRUE.equals(c.holdsSpoolss())));
         }
         files.stream().filter(f -> NullSessionAnalysis.isSpoolss(f.path())).forEach(f -> nullEvidence.add(
-                "open file " + f.id() + ": " + f.path() + " as " + (f.user() == null || f.user().isEmpty() ? "(null)" : f.user())));
+                Evidence.of(Line.SPOOLSS_FILE, Fact.FILE_ID, f.id(), Fact.PATH, f.path(), Fact.USER, f.user())));
         if (verdict.permanent() > 0) {
             boolean spoolss = nulls.stream().anyMatch(c -> Boolean.TRUE.equals(c.holdsSpoolss()));
-            out.add(new Finding(Finding.Severity.ACTION, Finding.Area.CAUSE, Finding.Kind.PERMANENT_NULL_SESSIONS, verdict.permanent()
-                    + " permanent NULL session(s) hold slots" + (spoolss ? ", holding \\PIPE\\spoolss (the print spooler's RPC)" : "")
-                    + " from " + String.join(", ", verdict.clientsToVisit()), nullEvidence, null));
+            out.add(new Finding(Severity.ACTION, Area.CAUSE, Headline.PERMANENT_NULL_SESSIONS,
+                    Finding.facts(Fact.PERMANENT, verdict.permanent(), Fact.SPOOLSS, spoolss, Fact.CLIENTS, verdict.clientsToVisit()),
+                    nullEvidence, null));
         } else if (verdict.slotsTaken() > 0) {
-            out.add(new Finding(Finding.Severity.INFO, Finding.Area.CAUSE, Finding.Kind.YOUNG_NULL_SESSIONS, verdict.slotsTaken()
-                    + " NULL session(s), younger than 90 s: maybe the temporary kind", nullEvidence,
-                    Commands.sampleLonger(in.host())));
+            out.add(new Finding(Severity.INFO, Area.CAUSE, Headline.YOUNG_NULL_SESSIONS,
+                    Finding.facts(Fact.SLOTS, verdict.slotsTaken()), nullEvidence, Commands.sampleLonger(in.host())));
         }
 
         several(count, out);
@@ -76,22 +81,21 @@ public final class Diagnosis {
         if (!Snapshot.SMB1_DIALECT.equals(dialect)) {
             return null;
         }
-        List<String> evidence = new ArrayList<>();
-        evidence.add(host + " negotiated " + dialect + ", the only dialect of Windows NT 4.0, 2000 and XP (SMB2 came with Vista)");
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(Evidence.of(Line.SMB1_NEGOTIATED, Fact.HOST, host, Fact.DIALECT, dialect));
         if (server != null) {
-            SessionLimit limit = SessionLimit.of(server);
-            evidence.add("it reports " + Platforms.describe(server) + "; its session limit: "
-                    + (limit.limit() == null ? limit.basis() : limit.limit() + " (" + limit.basis() + ")"));
+            Map<Fact, Object> facts = platformFacts(server);
+            facts.putAll(limitFacts(SessionLimit.of(server)));
+            evidence.add(new Evidence(Line.SMB1_REPORTS, facts));
         }
-        evidence.add("KB 328459: NT 4.0 Workstation, 2000 Professional and XP Professional accept 10 concurrent sessions, XP Home 5");
-        evidence.add("SMB1 is deprecated and disabled on current Windows; --no-smb1 refuses it where a site bans it");
-        return new Finding(Finding.Severity.WARNING, Finding.Area.NOTE, Finding.Kind.SMB1_HOST,
-                "speaks only SMB1 (" + dialect + "): an NT 4.0/2000/XP-class machine, limited to 10 sessions (XP Home 5)",
+        evidence.add(Evidence.of(Line.SMB1_KB_LIMITS));
+        evidence.add(Evidence.of(Line.SMB1_DEPRECATED));
+        return new Finding(Severity.WARNING, Area.NOTE, Headline.SMB1_HOST, Finding.facts(Fact.HOST, host, Fact.DIALECT, dialect),
                 evidence, null);
     }
 
     public static boolean actionNeeded(List<Finding> findings) {
-        return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ACTION);
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ACTION);
     }
 
     /** No session listing: the diagnosis cannot say how close the server is to its limit (exit 5, never 0). */
@@ -101,32 +105,27 @@ public final class Diagnosis {
 
     /** A part that could not be read: what, why, and what to do instead. */
     static Finding notRead(String host, String part, Refusal why) {
-        List<String> evidence = new ArrayList<>();
-        evidence.add(why.reason());
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(Evidence.of(Line.REASON, Fact.REASON, why.reason()));
         String command = null;
         Failure f = why.failure();
         if (f == null) {
-            evidence.add("give it too: --from with the file of the step that lists it, or a --save snapshot");
+            evidence.add(Evidence.of(Line.GIVE_IT_TOO));
         } else if (f == Failure.SESSIONS_REFUSED) {
-            evidence.add("hardened session listing: since Windows 10 1607 / Server 2019 (or with NetCease) NetrSessionEnum"
-                    + " refuses every level to a non-administrator (the SrvsvcSessionInfo descriptor under"
-                    + " LanmanServer\\DefaultSecurity); the load against the limit cannot be seen with this account");
-            evidence.add("log on with an account in " + host + "'s Administrators group (-U DOMAIN/admin or -A FILE),"
-                    + " or run the diagnosis on the server itself (local mode, no network session)");
+            evidence.add(Evidence.of(Line.HARDENED_LISTING));
+            evidence.add(Evidence.of(Line.LOG_ON_AS_ADMIN, Fact.HOST, host));
             command = Commands.LOCAL_DIAGNOSIS;
         } else if (f == Failure.ACCESS_DENIED || f == Failure.NULL_SESSION_REFUSED || f == Failure.LOGON_FAILED) {
-            evidence.add("an account in " + host + "'s Administrators group can read it (-U DOMAIN/admin or -A FILE),"
-                    + " and so can local mode on the server itself (no network session)");
+            evidence.add(Evidence.of(Line.ADMIN_CAN_READ, Fact.HOST, host));
             command = Commands.LOCAL_DIAGNOSIS;
         } else if (f == Failure.NOT_AVAILABLE) {
-            evidence.add("the server does not offer it over the network; on the server itself local mode reads it");
+            evidence.add(Evidence.of(Line.LOCAL_MODE_READS));
             command = Commands.LOCAL_DIAGNOSIS;
         } else {
-            evidence.add("run the diagnosis again; if it keeps failing, run it on the server itself");
+            evidence.add(Evidence.of(Line.RUN_AGAIN));
         }
-        String what = part.equals(Snapshot.SESSIONS) ? "the session listing (the diagnosis needs it)" : part;
-        return new Finding(Finding.Severity.WARNING, Finding.Area.NOTE, Finding.Kind.NOT_READ,
-                what + " not read" + (f == null ? ": not in the input" : ": " + f.title()), evidence, command, part, f);
+        return new Finding(Severity.WARNING, Area.NOTE, Headline.NOT_READ, Finding.facts(Fact.PART, part), evidence, command,
+                part, f);
     }
 
     /**
@@ -138,8 +137,8 @@ public final class Diagnosis {
         if (!limitUnknown(in)) {
             return limit;
         }
-        return new SessionLimit(null, in.server() == null ? "unknown: the server info could not be read"
-                : "unknown: Samba's 'max smbd processes' is read from its registry, which could not be read");
+        return new SessionLimit(null, in.server() == null ? SessionLimit.Basis.UNKNOWN_SERVER_INFO
+                : SessionLimit.Basis.UNKNOWN_REGISTRY);
     }
 
     static boolean limitUnknown(Snapshot in) {
@@ -149,42 +148,56 @@ public final class Diagnosis {
         return SessionLimit.of(in.server()).limit() == null && in.samba() && in.refused().containsKey(Snapshot.REGISTRY);
     }
 
-    private static Finding unknownLoad(Snapshot in, SessionCount count) {
-        List<String> evidence = new ArrayList<>();
-        Integer limit = count.limit().limit();
-        evidence.add("limit: " + (limit == null ? count.limit().basis() : limit + " (" + count.limit().basis() + ")"));
-        evidence.add("sessions: not read");
-        if (in.server() != null) {
-            evidence.add("server: " + in.server().name() + ", " + Platforms.describe(in.server()));
+    /** The limit, how it is known and the platform that basis names. */
+    static Map<Fact, Object> limitFacts(SessionLimit limit) {
+        Map<Fact, Object> m = Finding.facts(Fact.LIMIT, limit.limit(), Fact.BASIS, limit.basis());
+        if (limit.server() != null) {
+            m.putAll(platformFacts(limit.server()));
         }
-        return new Finding(Finding.Severity.WARNING, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS_UNKNOWN,
-                "sessions unknown: the session listing could not be read, so how close " + in.host()
-                        + " is to its limit is not known", evidence, null);
+        return m;
+    }
+
+    static Map<Fact, Object> platformFacts(ServerInfo server) {
+        return Finding.facts(Fact.OS, Platforms.os(server), Fact.VERSION, server.version(), Fact.PLATFORM_ID, server.platformId());
+    }
+
+    private static Evidence server(ServerInfo server) {
+        Map<Fact, Object> m = Finding.facts(Fact.SERVER, server.name());
+        m.putAll(platformFacts(server));
+        return new Evidence(Line.SERVER, m);
+    }
+
+    private static Finding unknownLoad(Snapshot in, SessionCount count) {
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence(Line.LIMIT_KNOWN, limitFacts(count.limit())));
+        evidence.add(Evidence.of(Line.SESSIONS_NOT_READ));
+        if (in.server() != null) {
+            evidence.add(server(in.server()));
+        }
+        return new Finding(Severity.WARNING, Area.SYMPTOM, Headline.SESSIONS_UNKNOWN, Finding.facts(Fact.HOST, in.host()),
+                evidence, null);
     }
 
     private static Finding symptom(Snapshot in, SessionCount count) {
         Integer limit = count.limit().limit();
-        List<String> evidence = new ArrayList<>();
-        evidence.add("limit: " + (limit == null ? "none fixed" : limit) + " (" + count.limit().basis() + ")");
-        evidence.add("sessions: " + count.total() + ", of them NULL/guest: " + count.anonymous());
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence(Line.LIMIT, limitFacts(count.limit())));
+        evidence.add(Evidence.of(Line.SESSIONS, Fact.SESSIONS, count.total(), Fact.ANONYMOUS, count.anonymous()));
         if (in.server() != null) {
-            evidence.add("server: " + in.server().name() + ", " + Platforms.describe(in.server()));
+            evidence.add(server(in.server()));
         }
+        Map<Fact, Object> facts = Finding.facts(Fact.SESSIONS, count.total(), Fact.LIMIT, limit);
         if (limit == null) {
-            boolean unknown = limitUnknown(in);
-            return new Finding(Finding.Severity.INFO, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS, count.total()
-                    + " sessions; " + (unknown ? "limit unknown" : "no fixed limit"), evidence, null);
+            return new Finding(Severity.INFO, Area.SYMPTOM, limitUnknown(in) ? Headline.SESSIONS_LIMIT_UNKNOWN
+                    : Headline.SESSIONS_NO_FIXED_LIMIT, facts, evidence, null);
         }
         if (count.full()) {
-            return new Finding(Finding.Severity.ACTION, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS, count.total() + " of " + limit
-                    + " sessions: at the limit, the next client gets System error 71", evidence, null);
+            return new Finding(Severity.ACTION, Area.SYMPTOM, Headline.SESSIONS_AT_LIMIT, facts, evidence, null);
         }
         if (count.total() >= CLOSE_TO_LIMIT * limit) {
-            return new Finding(Finding.Severity.WARNING, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS, count.total() + " of " + limit
-                    + " sessions: close to the limit (error 71 when full)", evidence, null);
+            return new Finding(Severity.WARNING, Area.SYMPTOM, Headline.SESSIONS_CLOSE_TO_LIMIT, facts, evidence, null);
         }
-        return new Finding(Finding.Severity.INFO, Finding.Area.SYMPTOM, Finding.Kind.SESSIONS, count.total() + " of " + limit + " sessions",
-                evidence, null);
+        return new Finding(Severity.INFO, Area.SYMPTOM, Headline.SESSIONS_BELOW_LIMIT, facts, evidence, null);
     }
 
     private static void several(SessionCount count, List<Finding> out) {
@@ -192,12 +205,11 @@ public final class Diagnosis {
         if (several.isEmpty()) {
             return;
         }
-        List<String> evidence = new ArrayList<>();
-        several.forEach((c, list) -> evidence.add(c + ": " + list.size() + " sessions ("
-                + String.join(", ", list.stream().map(s -> s.user() == null ? "?" : s.user().isEmpty() ? "(null)" : s.user()).toList())
-                + ")"));
-        out.add(new Finding(Finding.Severity.WARNING, Finding.Area.CAUSE, Finding.Kind.SEVERAL_SESSIONS_PER_CLIENT, several.size()
-                + " client(s) hold more than one session, each one a slot (net session shows one line)", evidence, null));
+        List<Evidence> evidence = new ArrayList<>();
+        several.forEach((c, list) -> evidence.add(Evidence.of(Line.CLIENT_SESSIONS, Fact.CLIENT, c, Fact.SESSIONS, list.size(),
+                Fact.USERS, java.util.Collections.unmodifiableList(new ArrayList<>(list.stream().map(Session::user).toList())))));
+        out.add(new Finding(Severity.WARNING, Area.CAUSE, Headline.SEVERAL_SESSIONS_PER_CLIENT,
+                Finding.facts(Fact.CLIENT_COUNT, several.size()), evidence, null));
     }
 
     /** A client on which two authenticated users have sessions: a service running under another account. */
@@ -209,16 +221,15 @@ public final class Diagnosis {
                         .add(s.user().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        List<String> evidence = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
         users.forEach((c, u) -> {
             if (u.size() > 1) {
-                evidence.add(c + ": " + String.join(", ", u));
+                evidence.add(Evidence.of(Line.CLIENT_USERS, Fact.CLIENT, c, Fact.USERS, List.copyOf(u)));
             }
         });
         if (!evidence.isEmpty()) {
-            out.add(new Finding(Finding.Severity.WARNING, Finding.Area.CAUSE, Finding.Kind.OTHER_USER_CONTEXTS, evidence.size()
-                    + " client(s) have sessions under several user accounts: a service under another user context takes its own slot",
-                    evidence, null));
+            out.add(new Finding(Severity.WARNING, Area.CAUSE, Headline.OTHER_USER_CONTEXTS,
+                    Finding.facts(Fact.CLIENT_COUNT, evidence.size()), evidence, null));
         }
     }
 
@@ -226,22 +237,23 @@ public final class Diagnosis {
         if (verdict.permanent() == 0) {
             return;
         }
-        String current = currentRestriction(in);
-        out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION, Finding.Kind.METHOD_1,
-                "Method 1 on " + in.host() + ": restrict NULL sessions" + (current == null ? "" : " (now: " + current + ")"),
-                List.of(in.samba() ? "Samba refuses new NULL sessions at 'restrict anonymous = 2'; existing ones stay until closed"
-                        : "RestrictAnonymous in HKLM\\" + RegistryKeys.LSA + "; existing NULL sessions stay until closed"),
+        out.add(new Finding(Severity.ACTION, Area.RESOLUTION, Headline.METHOD_1,
+                Finding.facts(Fact.HOST, in.host(), Fact.SAMBA, in.samba(), Fact.LEVEL, currentRestriction(in)),
+                List.of(in.samba() ? Evidence.of(Line.METHOD_1_SAMBA) : Evidence.of(Line.METHOD_1_WINDOWS, Fact.KEY, RegistryKeys.LSA)),
                 Commands.apply(Commands.restrictAnonymous(in.host(), in.samba()))));
-        out.add(new Finding(Finding.Severity.ACTION, Finding.Area.RESOLUTION, Finding.Kind.METHOD_2,
-                "Method 2 on " + String.join(", ", verdict.clientsToVisit()) + ": remove their printer shares",
-                verdict.clientsToVisit().stream().map(c -> c + ": keeps NULL sessions here (the KB's print spooler)").toList(),
+        out.add(new Finding(Severity.ACTION, Area.RESOLUTION, Headline.METHOD_2,
+                Finding.facts(Fact.CLIENTS, verdict.clientsToVisit()),
+                verdict.clientsToVisit().stream().map(c -> Evidence.of(Line.CLIENT_TO_VISIT, Fact.CLIENT, c)).toList(),
                 Commands.apply(Commands.removePrinterShares(verdict.clientsToVisit()))));
-        out.add(new Finding(Finding.Severity.WARNING, Finding.Area.RESOLUTION, Finding.Kind.CLOSE_NULL_SESSIONS,
-                "Last resort: close the NULL sessions now (they hold no user's files; the clients' other sessions stay)",
+        out.add(new Finding(Severity.WARNING, Area.RESOLUTION, Headline.CLOSE_NULL_SESSIONS, Map.of(),
                 List.of(), Commands.apply(Commands.closeNullSessions(in.host()))));
     }
 
-    private static String currentRestriction(Snapshot in) {
+    /**
+     * The restriction in force, as its value: a number on Windows (a value that is not a DWORD reads as 0, as
+     * Windows reads it), Samba's text; null when not read.
+     */
+    private static Object currentRestriction(Snapshot in) {
         if (in.anonymousSettings() == null) {
             return null;
         }
@@ -249,6 +261,7 @@ public final class Diagnosis {
         if (!in.anonymousSettings().containsKey(s.name())) {
             return null;
         }
-        return s.meaningOf(Optional.ofNullable(in.anonymousSettings().get(s.name())));
+        Optional<smbkit.model.RegistryValue> v = Optional.ofNullable(in.anonymousSettings().get(s.name()));
+        return in.samba() ? v.map(x -> x.asString()).orElse("0") : (Object) AnonymousSetting.dword(v, 0);
     }
 }

@@ -27,13 +27,14 @@ public record HostDiagnosis(String host, Snapshot snapshot, List<Finding> findin
 
     public static HostDiagnosis unreachable(String host, String failure, Failure kind) {
         Finding f = kind == Failure.SERVER_FULL
-                ? new Finding(Finding.Severity.ACTION, Finding.Area.SYMPTOM, Finding.Kind.HOST_AT_LIMIT,
-                        "at its connection limit: " + host + " refused smbkit's own session too (System error 71, the KB's symptom)",
-                        List.of(failure, "run the diagnosis on the server itself (local mode needs no network session), "
-                                + "or again in 30 to 90 s when temporary NULL sessions have dropped"),
+                ? new Finding(Finding.Severity.ACTION, Finding.Area.SYMPTOM, Finding.Headline.HOST_AT_LIMIT,
+                        Finding.facts(Finding.Fact.HOST, host),
+                        List.of(Finding.Evidence.of(Finding.Line.FAILURE, Finding.Fact.MESSAGE, failure),
+                                Finding.Evidence.of(Finding.Line.RETRY_LOCALLY)),
                         Commands.LOCAL_DIAGNOSIS, "host", kind)
-                : new Finding(Finding.Severity.WARNING, Finding.Area.NOTE, Finding.Kind.HOST_UNREACHABLE,
-                        "not diagnosed: " + kind.title(), List.of(failure), null, "host", kind);
+                : new Finding(Finding.Severity.WARNING, Finding.Area.NOTE, Finding.Headline.HOST_UNREACHABLE,
+                        Finding.facts(Finding.Fact.HOST, host),
+                        List.of(Finding.Evidence.of(Finding.Line.FAILURE, Finding.Fact.MESSAGE, failure)), null, "host", kind);
         return new HostDiagnosis(host, null, List.of(f), failure, kind);
     }
 

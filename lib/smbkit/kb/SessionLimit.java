@@ -8,33 +8,63 @@ import smbkit.model.ServerInfo;
  * sv102_users when it reports one, else the KB's figure for the Windows version it reports.
  *
  * @param limit null when there is no fixed limit, or none we can learn remotely
+ * @param basis how the limit is known (render.FindingText says it in words)
+ * @param server the server whose platform the basis names ({@link Basis#KB_FIGURE}, {@link Basis#NO_FIXED_LIMIT});
+ *               null for the others
  */
-public record SessionLimit(Integer limit, String basis) {
+public record SessionLimit(Integer limit, Basis basis, ServerInfo server) {
+
+    public SessionLimit(Integer limit, Basis basis) {
+        this(limit, basis, null);
+    }
+
+    /** How a limit is known. */
+    public enum Basis {
+        SERVER_INFO_UNAVAILABLE,
+        /** Samba's 'max smbd processes' less its two helper processes. */
+        SAMBA_MAX_PROCESSES,
+        /** Samba without 'max smbd processes' as far as the network shows. */
+        SAMBA_NO_MAX_PROCESSES,
+        /** The server's maximum users (sv102_users). */
+        SV102_USERS,
+        /** KB 328459's figure for the platform. */
+        KB_FIGURE,
+        /** sv102_users says unlimited. */
+        UNLIMITED,
+        NO_FIXED_LIMIT,
+        /** Unknown: the server info could not be read. */
+        UNKNOWN_SERVER_INFO,
+        /** Unknown: Samba's 'max smbd processes' is in its registry, which could not be read. */
+        UNKNOWN_REGISTRY;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public static SessionLimit of(ServerInfo info) {
         if (info == null) {
-            return new SessionLimit(null, "server info unavailable");
+            return new SessionLimit(null, Basis.SERVER_INFO_UNAVAILABLE);
         }
         Long users = info.maxUsers();
         boolean set = users != null && users > 0 && users != Limits.UNLIMITED && users < 1_000_000;
         if (info.isSamba()) {
-            return set ? new SessionLimit(users.intValue(), "Samba's 'max smbd processes' less its two helper processes")
-                    : new SessionLimit(null, "Samba: no 'max smbd processes' (over the network, one in smb.conf "
-                            + "cannot be seen)");
+            return set ? new SessionLimit(users.intValue(), Basis.SAMBA_MAX_PROCESSES)
+                    : new SessionLimit(null, Basis.SAMBA_NO_MAX_PROCESSES);
         }
         if (set) {
-            return new SessionLimit(users.intValue(), "the server's maximum users (sv102_users)");
+            return new SessionLimit(users.intValue(), Basis.SV102_USERS);
         }
         if (info.isWindowsWorkstation()) {
             Integer kb = kbFigure(info.versionMajor(), info.versionMinor());
             if (kb != null) {
-                return new SessionLimit(kb, "KB 328459 figure for " + Platforms.describe(info));
+                return new SessionLimit(kb, Basis.KB_FIGURE, info);
             }
         }
         if (users != null && users == Limits.UNLIMITED) {
-            return new SessionLimit(null, "unlimited (sv102_users)");
+            return new SessionLimit(null, Basis.UNLIMITED);
         }
-        return new SessionLimit(null, "no fixed limit for " + Platforms.describe(info));
+        return new SessionLimit(null, Basis.NO_FIXED_LIMIT, info);
     }
 
     /**
@@ -49,10 +79,5 @@ public record SessionLimit(Integer limit, String basis) {
             return 20;
         }
         return null;
-    }
-
-    /** "5 of 10", "5 (no fixed limit)". */
-    public String describe(int sessions) {
-        return limit == null ? sessions + " (no fixed limit)" : sessions + " of " + limit;
     }
 }

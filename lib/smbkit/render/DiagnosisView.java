@@ -3,12 +3,12 @@ package smbkit.render;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import smbkit.kb.Finding;
 import smbkit.kb.HostDiagnosis;
 import smbkit.kb.NullClient;
 import smbkit.kb.NullSessionAnalysis;
-import smbkit.kb.Platforms;
 import smbkit.kb.Sample;
 import smbkit.kb.SessionCount;
 import smbkit.kb.SessionLimit;
@@ -36,15 +36,19 @@ public final class DiagnosisView {
                 .column("failure", null, String.class)
                 .column("exit_code", null, Long.class)
                 .column("dialect", null, String.class)
-                .column("evidence", null, List.class);
+                .column("evidence", null, List.class)
+                .column("headline", null, String.class)
+                .column("facts", null, Map.class)
+                .column("evidence_facts", null, List.class);
         List<HostDiagnosis> sorted = new ArrayList<>(hosts);
         sorted.sort(HostDiagnosis.BY_LOAD);
         for (HostDiagnosis h : sorted) {
             for (Finding f : h.findings()) {
-                t.row(h.host(), statusCode(h), f.severity().label(), f.area().label(), f.kind().label(), f.title(), f.command(),
+                t.row(h.host(), statusCode(h), f.severity().label(), f.area().label(), f.kind().label(), FindingText.title(f), f.command(),
                         f.part(), f.failure() == null ? null : f.failure().name().toLowerCase(java.util.Locale.ROOT),
                         f.failure() == null ? null : (long) f.failure().exitCode(),
-                        h.snapshot() == null ? null : h.snapshot().dialect(), f.evidence());
+                        h.snapshot() == null ? null : h.snapshot().dialect(), FindingText.evidence(f),
+                        f.headline().label(), FindingText.facts(f), FindingText.evidenceFacts(f));
             }
         }
         return t;
@@ -60,12 +64,12 @@ public final class DiagnosisView {
     public static List<String> text(HostDiagnosis h) {
         List<String> lines = new ArrayList<>();
         Snapshot s = h.snapshot();
-        String platform = s.server() == null ? "" : " (" + s.server().name() + ", " + Platforms.describe(s.server()) + ")";
+        String platform = s.server() == null ? "" : " (" + s.server().name() + ", " + FindingText.platform(s.server()) + ")";
         lines.add("Diagnosis of " + h.host() + platform + (s.dialect() == null ? "" : " over " + s.dialect()) + " at "
                 + s.collectedAt() + ":");
         for (Finding f : h.findings()) {
-            lines.add("  [" + f.severity().label().toUpperCase(java.util.Locale.ROOT) + "] " + f.area().label() + ": " + f.title());
-            f.evidence().forEach(e -> lines.add("      " + e));
+            lines.add("  [" + f.severity().label().toUpperCase(java.util.Locale.ROOT) + "] " + f.area().label() + ": " + FindingText.title(f));
+            FindingText.evidence(f).forEach(e -> lines.add("      " + e));
             if (f.command() != null) {
                 lines.add("      -> " + f.command());
             }
@@ -91,7 +95,7 @@ public final class DiagnosisView {
         sorted.sort(HostDiagnosis.BY_LOAD);
         for (HostDiagnosis h : sorted) {
             if (h.atLimitRefused()) {
-                t.row(h.host(), "at its limit: refused smbkit (error 71)", null, null, null, null, 1L, h.findings().get(0).title());
+                t.row(h.host(), "at its limit: refused smbkit (error 71)", null, null, null, null, 1L, FindingText.title(h.findings().get(0)));
                 continue;
             }
             if (!h.reached()) {
@@ -107,7 +111,7 @@ public final class DiagnosisView {
                     count == null || count.limit().limit() == null ? null : h.load(),
                     count == null ? null : (long) count.anonymous(),
                     h.findings().stream().filter(f -> f.severity() == Finding.Severity.ACTION).count(),
-                    top == null ? null : top.title());
+                    top == null ? null : FindingText.title(top));
         }
         return t;
     }

@@ -91,11 +91,11 @@ public final class HtmlReport {
             for (Finding f : d.findings()) {
                 h.append("<li class=\"finding ").append(f.severity().label()).append("\"><a href=\"#host-").append(i).append("\">")
                         .append(esc(d.host())).append("</a> &mdash; [").append(f.severity().label()).append("] ")
-                        .append(f.area().label()).append(": ").append(esc(brief(f.title())));
+                        .append(f.area().label()).append(": ").append(esc(brief(FindingText.title(f))));
                 if (f.command() != null) {
                     h.append("<br><pre class=\"cmd\">").append(esc(f.command())).append("</pre><button class=\"copy\" type=\"button\">copy</button>");
                 }
-                h.append("<ul>").append(evidence(f.evidence())).append("</ul></li>\n");
+                h.append("<ul>").append(evidence(FindingText.evidence(f))).append("</ul></li>\n");
             }
         }
         h.append("</ul>\n");

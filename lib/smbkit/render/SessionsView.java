@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import smbkit.kb.Platforms;
 import smbkit.kb.SessionCount;
 import smbkit.model.Order;
 import smbkit.model.ServerInfo;
@@ -48,9 +47,9 @@ public final class SessionsView {
     /** The lines under the table: sessions against the limit, anonymous ones, clients with several. */
     public static List<String> summary(SessionCount count, ServerInfo info, String where, String source) {
         List<String> lines = new ArrayList<>();
-        String server = info == null ? where : where + " (" + info.name() + ", " + Platforms.describe(info) + ")";
-        lines.add("Sessions: " + count.limit().describe(count.total()) + " on " + server
-                + (count.limit().limit() == null ? "; " : ", limit from ") + count.limit().basis() + ".");
+        String server = info == null ? where : where + " (" + info.name() + ", " + FindingText.platform(info) + ")";
+        lines.add("Sessions: " + FindingText.load(count.limit(), count.total()) + " on " + server
+                + (count.limit().limit() == null ? "; " : ", limit from ") + FindingText.basis(count.limit()) + ".");
         if (count.full()) {
             lines.add("The server is at its limit: the next client gets System error 71 (no more connections).");
         } else if (count.free() != null) {

@@ -10,6 +10,7 @@ import smbkit.capture.CaptureReport;
 import smbkit.capture.Findings;
 import smbkit.capture.smb.SmbSession;
 import smbkit.kb.Finding;
+import smbkit.render.FindingText;
 import smbkit.render.HtmlReport;
 
 /**
@@ -58,12 +59,12 @@ public final class CaptureHtml {
             }
             h.append("<li class=\"finding ").append(f.severity().label()).append("\" data-kind=\"")
                     .append(f.kind() == null ? "" : f.kind().label()).append("\">[").append(f.severity().label()).append("] ")
-                    .append(f.area().label()).append(": ").append(esc(f.title()));
+                    .append(f.area().label()).append(": ").append(esc(FindingText.title(f)));
             if (f.command() != null) {
                 h.append(" <code>").append(esc(f.command())).append("</code>");
             }
             h.append("<ul>");
-            f.evidence().forEach(e -> h.append("<li class=\"evidence\">").append(esc(e)).append("</li>"));
+            FindingText.evidence(f).forEach(e -> h.append("<li class=\"evidence\">").append(esc(e)).append("</li>"));
             h.append("</ul></li>\n");
         }
         if (findings > FINDINGS) {

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import smbkit.kb.Finding;
 import smbkit.render.Column;
+import smbkit.render.FindingText;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
 import smbkit.render.TableData;
@@ -231,9 +232,12 @@ public final class CaptureView {
         fm.put("severity", f.severity().label());
         fm.put("area", f.area().label());
         fm.put("kind", f.kind() == null ? null : f.kind().label());
-        fm.put("title", f.title());
-        fm.put("evidence", f.evidence());
+        fm.put("title", FindingText.title(f));
+        fm.put("evidence", FindingText.evidence(f));
         fm.put("command", f.command());
+        fm.put("headline", f.headline().label());
+        fm.put("facts", FindingText.facts(f));
+        fm.put("evidence_facts", FindingText.evidenceFacts(f));
         return fm;
     }
 
@@ -320,8 +324,8 @@ public final class CaptureView {
                 boolean any = false;
                 for (Finding f : r.findings) {
                     any = true;
-                    out.println(f.severity().label() + ": " + f.title());
-                    for (String e : f.evidence()) {
+                    out.println(f.severity().label() + ": " + FindingText.title(f));
+                    for (String e : FindingText.evidence(f)) {
                         out.println("  " + e);
                     }
                     if (f.command() != null) {

@@ -1,5 +1,6 @@
 package smbkit.capture;
 
+import smbkit.render.FindingText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,10 +126,10 @@ class EvictionTest {
             long counted = 0;
             for (Finding f : findings) {
                 assertEquals(Finding.Kind.YOUNG_NULL_SESSIONS, f.kind());
-                long n = Long.parseLong(f.title().split(" ")[2]);
+                long n = Long.parseLong(FindingText.title(f).split(" ")[2]);
                 counted += n;
-                assertEquals(Findings.EVIDENCE + 1, f.evidence().size());
-                assertEquals("and " + (n - Findings.EVIDENCE) + " more sessions", f.evidence().get(Findings.EVIDENCE));
+                assertEquals(Findings.EVIDENCE + 1, FindingText.evidence(f).size());
+                assertEquals("and " + (n - Findings.EVIDENCE) + " more sessions", FindingText.evidence(f).get(Findings.EVIDENCE));
             }
             assertEquals(CONNECTIONS, counted);
         }

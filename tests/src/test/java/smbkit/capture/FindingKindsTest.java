@@ -50,6 +50,22 @@ class FindingKindsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aFindingCarriesItsFactsAndEachRowOfEvidenceItsLine() throws Exception {
+        Map<String, Object> f = findings(Synthetic.kbMessages(true, true)).get(0);
+        assertEquals("capture_temporary", f.get("headline"));
+        Map<String, Object> facts = (Map<String, Object>) f.get("facts");
+        assertEquals(V.client(), facts.get("client"));
+        assertEquals(1, facts.get("sessions"));
+        assertEquals(90, facts.get("seconds"));
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) f.get("evidence_facts");
+        assertEquals(List.of("capture_session"), rows.stream().map(r -> r.get("line")).toList());
+        assertEquals("anonymous", rows.get(0).get("context"));
+        assertEquals("0x" + Long.toHexString(SID), rows.get(0).get("session_id"), "as the sessions' JSON writes it");
+        assertEquals(((List<?>) f.get("evidence")).size(), rows.size());
+    }
+
+    @Test
     void anEncryptedSession() throws Exception {
         List<Synthetic.Msg> m = new ArrayList<>(Synthetic.kbMessages(false, false).subList(0, 4));
         java.nio.ByteBuffer t = Synthetic.le(52 + 32);

@@ -1,5 +1,6 @@
 package smbkit.kb;
 
+import smbkit.render.FindingText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,7 @@ class IncompleteDiagnosisTest {
 
             Finding symptom = d.findings().get(0);
             assertEquals(Finding.Kind.SESSIONS_UNKNOWN, symptom.kind());
-            assertFalse(symptom.title().matches(".*\\b0 sessions.*"), symptom.title());
+            assertFalse(FindingText.title(symptom).matches(".*\\b0 sessions.*"), FindingText.title(symptom));
             assertFalse(symptom.severity() == Finding.Severity.INFO, "not-read is never shown as fine");
 
             List<Finding> parts = notRead(d);
@@ -73,20 +74,20 @@ class IncompleteDiagnosisTest {
                     parts.stream().map(Finding::part).toList());
             parts.forEach(f -> assertEquals(kind, f.failure()));
             parts.forEach(f -> assertEquals("smb-diagnose --local", f.command(), "what to do: local mode on the server"));
-            assertTrue(parts.get(0).evidence().stream().anyMatch(e -> e.contains("Administrators")), parts.get(0).evidence().toString());
+            assertTrue(FindingText.evidence(parts.get(0)).stream().anyMatch(e -> e.contains("Administrators")), FindingText.evidence(parts.get(0)).toString());
         }
     }
 
     @Test
     void samba_sLimitWithItsRegistryUnreadIsUnknownNotNone() {
         HostDiagnosis d = HostDiagnosis.of(plainUser(Failure.ACCESS_DENIED));
-        String limit = d.findings().get(0).evidence().get(0);
+        String limit = FindingText.evidence(d.findings().get(0)).get(0);
         assertTrue(limit.contains("unknown") && !limit.contains("no 'max smbd processes'"), limit);
 
         // sessions read, registry not: "N sessions; limit unknown", not "no fixed limit"
         Map<String, Refusal> refused = new LinkedHashMap<>(Map.of(Snapshot.REGISTRY, denied("BaseRegOpenKey")));
         HostDiagnosis read = HostDiagnosis.of(snapshot("h", SAMBA, List.of(new Session("127.0.0.2", "alice", 1L, 5L, 0L, 0L, null, null)), refused));
-        assertEquals("1 sessions; limit unknown", read.findings().get(0).title());
+        assertEquals("1 sessions; limit unknown", FindingText.title(read.findings().get(0)));
         assertEquals(0, HostDiagnosis.exitCode(List.of(read)), "sessions were read: complete");
     }
 

@@ -103,7 +103,7 @@ class NullSessionAnalysisTest {
         List<Session> now = List.of(windowsNull("10.0.0.7", 3665, 3600), windowsNull("10.0.0.7", 7290, 7200),
                 user("10.0.0.5", "alice", 2));
         List<NullClient> clients = NullSessionAnalysis.analyse(List.of(new Sample(T0, now)), List.of(SPOOLSS), true);
-        SessionCount count = SessionCount.of(now, new SessionLimit(10, "test"));
+        SessionCount count = SessionCount.of(now, new SessionLimit(10, SessionLimit.Basis.SV102_USERS));
 
         NullSessionVerdict v = NullSessionVerdict.of(clients, count, "LABSRV");
 
@@ -121,7 +121,7 @@ class NullSessionAnalysisTest {
     void youngNullSessionsAskForMoreSamplesNotAction() {
         List<Session> now = List.of(sambaGuest("10.0.0.7", 20));
         List<NullClient> clients = NullSessionAnalysis.analyse(List.of(new Sample(T0, now)), List.of(), false);
-        NullSessionVerdict v = NullSessionVerdict.of(clients, SessionCount.of(now, new SessionLimit(null, "test")), "srv");
+        NullSessionVerdict v = NullSessionVerdict.of(clients, SessionCount.of(now, new SessionLimit(null, SessionLimit.Basis.NO_FIXED_LIMIT)), "srv");
         assertFalse(v.actionNeeded());
         assertTrue(String.join("\n", NullSessionsView.verdict(v)).contains("sample longer"), NullSessionsView.verdict(v).toString());
     }

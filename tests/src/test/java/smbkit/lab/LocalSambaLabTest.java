@@ -1,5 +1,6 @@
 package smbkit.lab;
 
+import smbkit.render.FindingText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -208,7 +209,7 @@ class LocalSambaLabTest {
                 assertEquals(1, local.sessions(SPOOLER, null).sessions().size());
                 long max = Long.parseLong(Proc.run(Lab.REPO, "testparm", "-s", Lab.conf(), "--parameter-name", "max smbd processes").out().strip());
                 assertEquals(max - 2, local.serverInfo().maxUsers(), "max smbd processes less its two helpers");
-                assertTrue(SessionLimit.of(local.serverInfo()).basis().contains("max smbd processes"));
+                assertTrue(FindingText.basis(SessionLimit.of(local.serverInfo())).contains("max smbd processes"));
             }
 
             Scripts.Result remote = Scripts.run("ListSessions", Lab.HOST, "-A", Lab.ADMIN_AUTH.toString(), "--source-address", ADMIN);

@@ -1,5 +1,6 @@
 package smbkit.rpc;
 
+import smbkit.render.FindingText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,8 +89,8 @@ class HardenedSessionEnumTest {
         Finding notRead = d.findings().stream().filter(f -> f.kind() == Finding.Kind.NOT_READ && Snapshot.SESSIONS.equals(f.part()))
                 .findFirst().orElseThrow();
         assertEquals(Failure.SESSIONS_REFUSED, notRead.failure());
-        assertTrue(notRead.title().contains("refused at every level"), notRead.title());
-        assertTrue(String.join(" ", notRead.evidence()).contains("hardened"), notRead.evidence().toString());
+        assertTrue(FindingText.title(notRead).contains("refused at every level"), FindingText.title(notRead));
+        assertTrue(String.join(" ", FindingText.evidence(notRead)).contains("hardened"), FindingText.evidence(notRead).toString());
         assertEquals("smb-diagnose --local", notRead.command());
         assertEquals(5, HostDiagnosis.exitCode(List.of(d)));
     }

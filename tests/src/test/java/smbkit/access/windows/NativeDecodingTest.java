@@ -1,5 +1,6 @@
 package smbkit.access.windows;
 
+import smbkit.render.FindingText;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -170,7 +171,7 @@ class NativeDecodingTest {
                 new Object[] {500, "LABXP", 5, 1, 0x1003, "", 10, 15, 0, 240, 3000, 0, "C:\\"}), 1, 0).get(0);
         SessionLimit limit = SessionLimit.of(SrvsvcModels.serverInfo(info));
         assertEquals(10, limit.limit());
-        assertEquals("the server's maximum users (sv102_users)", limit.basis());
+        assertEquals("the server's maximum users (sv102_users)", FindingText.basis(limit));
         assertEquals("LABXP", SrvsvcModels.serverInfo(info).name());
     }
 
