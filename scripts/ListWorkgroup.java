@@ -5,7 +5,6 @@
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,15 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import smbkit.cli.Cli;
 import smbkit.cli.Converters;
-import smbkit.cli.Hosts;
+import smbkit.cli.NetbiosOptions;
 import smbkit.cli.OutputOptions;
 import smbkit.cli.Progress;
 import smbkit.cli.Script;
-import smbkit.netbios.NameService;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
 import smbkit.render.WorkgroupView;
-import smbkit.rpc.Credentials;
 import smbkit.rpc.SmbConnection;
 import smbkit.scan.Workgroup;
 
@@ -46,23 +43,12 @@ public class ListWorkgroup extends Script {
             description = "The workgroup (default: WORKGROUP; with --sweep, only its computers are listed when given).")
     String workgroup;
 
-    @Option(names = "--master", paramLabel = "HOST", description = "Ask this master browser (its address or name) rather than broadcast.")
-    String master;
-
-    @Option(names = "--wins", paramLabel = "HOST", description = "Ask this WINS server for the master browser and the computers' addresses.")
-    String wins;
-
-    @Option(names = "--sweep", paramLabel = "RANGE", description = "Node status of every address of RANGE (10.0.0.1-40, 10.0.0.0/24; at most "
-            + Workgroup.MAX_SWEEP + " addresses) instead of a browse list.")
-    String sweep;
+    @Mixin
+    NetbiosOptions netbios;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "64", converter = Converters.Positive.class,
             description = "At most N NetBIOS queries outstanding at a time (default: ${DEFAULT-VALUE}).")
     int parallel;
-
-    @Option(names = "--name-timeout", paramLabel = "MS", defaultValue = "1500", converter = Converters.Positive.class,
-            description = "Wait this long for each NetBIOS answer, once retried (default: ${DEFAULT-VALUE} ms).")
-    int nameTimeoutMs;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", converter = Converters.Positive.class,
             description = "Give up on an SMB server that does not answer within this time (default: ${DEFAULT-VALUE} s).")
@@ -71,31 +57,21 @@ public class ListWorkgroup extends Script {
     @Option(names = "--no-shares", description = "Do not read the printer shares (NetShareEnum) of print queue servers.")
     boolean noShares;
 
-    @Option(names = "--name-port", paramLabel = "PORT", hidden = true, defaultValue = "137", converter = Converters.Positive.class,
-            description = "The NetBIOS name service's UDP port (tests).")
-    int namePort;
-
     @Override
     public Integer call() {
         PrintWriter out = out();
-        if (sweep != null && (master != null || wins != null)) {
-            throw new smbkit.SmbkitException(smbkit.Failure.USAGE, "--sweep asks every address itself: it takes no --master or --wins",
-                    "Give either --sweep RANGE or --master/--wins");
-        }
         SmbConnection.Options connection = SmbConnection.Options.defaults()
                 .withTimeouts(Duration.ofSeconds(Math.min(timeoutSeconds, 5)), Duration.ofSeconds(timeoutSeconds))
                 .withNotes(verbosity.verbose() ? this::note : null);
-        Workgroup.Options o = new Workgroup.Options(master, wins, Duration.ofMillis(nameTimeoutMs), namePort, parallel, !noShares,
-                Credentials.anonymous(), connection, verbosity.verbose() ? this::note : null);
+        Workgroup.Options o = netbios.options(parallel, !noShares, connection, verbosity.verbose() ? this::note : null);
         Workgroup.Result r;
-        if (sweep != null) {
-            List<String> range = Hosts.expand(sweep);
-            try (Progress bar = progress("Node status", range.size(), "addresses")) {
-                r = Workgroup.sweep(range, workgroup, o, bar::stepTo);
+        if (netbios.sweep != null) {
+            try (Progress bar = progress("Node status", netbios.range().size(), "addresses")) {
+                r = netbios.find(workgroup, o, bar::stepTo);
             }
         } else {
             verbosity.say("asking for the browse list of " + (workgroup == null ? "WORKGROUP" : workgroup));
-            r = Workgroup.browse(workgroup == null ? "WORKGROUP" : workgroup, o);
+            r = netbios.find(workgroup == null ? "WORKGROUP" : workgroup, o, null);
         }
         Renderer.print(WorkgroupView.table(r.computers()), output.format, out);
         if (output.format == Format.table) {

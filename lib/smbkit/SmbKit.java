@@ -86,6 +86,7 @@
 //SOURCES cli/HostScript.java
 //SOURCES cli/Hosts.java
 //SOURCES cli/NamesOptions.java
+//SOURCES cli/NetbiosOptions.java
 //SOURCES cli/OutputOptions.java
 //SOURCES cli/Progress.java
 //SOURCES cli/Script.java

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.model.Computer;
-import smbkit.rpc.Credentials;
 import smbkit.rpc.SmbConnection;
 import smbkit.scan.Workgroup;
 
@@ -32,37 +32,16 @@ public class HostListOptions implements Cli.Checked {
                     + "with --sweep, only the computers of this workgroup.")
     String workgroup;
 
-    @Option(names = "--master", paramLabel = "HOST", description = "With --workgroup: ask this master browser rather than broadcast.")
-    String master;
-
-    @Option(names = "--wins", paramLabel = "HOST", description = "With --workgroup: ask this WINS server for the master browser.")
-    String wins;
-
-    @Option(names = "--sweep", paramLabel = "RANGE", description = "More hosts: every computer answering a NetBIOS node status "
-            + "query in RANGE (10.0.0.1-40, 10.0.0.0/24; at most " + Workgroup.MAX_SWEEP + " addresses), for workgroups without a browser.")
-    String sweep;
-
-    @Option(names = "--name-timeout", paramLabel = "MS", defaultValue = "1500", converter = Converters.Positive.class,
-            description = "With --workgroup or --sweep: wait this long for each NetBIOS answer (default: ${DEFAULT-VALUE} ms).")
-    int nameTimeoutMs;
-
-    @Option(names = "--name-port", paramLabel = "PORT", hidden = true, defaultValue = "137", converter = Converters.Positive.class,
-            description = "The NetBIOS name service's UDP port (tests).")
-    int namePort;
+    @Mixin
+    public NetbiosOptions netbios;
 
     /** Before anything is asked: --master and --wins go with --workgroup, and not with --sweep. */
     @Override
     public void check() {
-        if ((master != null || wins != null) && sweep != null) {
-            throw new SmbkitException(Failure.USAGE, "--sweep asks every address itself: it takes no --master or --wins",
-                    "Give either --sweep RANGE or --workgroup NAME with --master/--wins");
-        }
-        if ((master != null || wins != null) && workgroup == null) {
-            throw new SmbkitException(Failure.USAGE, (master != null ? "--master" : "--wins") + " goes with --workgroup NAME",
+        netbios.check();
+        if (netbios.askedServer() && workgroup == null) {
+            throw new SmbkitException(Failure.USAGE, (netbios.master != null ? "--master" : "--wins") + " goes with --workgroup NAME",
                     "Add --workgroup NAME (the workgroup whose browse list to read)");
-        }
-        if (sweep != null) {
-            Hosts.expand(sweep.strip());
         }
     }
 
@@ -87,7 +66,7 @@ public class HostListOptions implements Cli.Checked {
 
     /** Whether a workgroup or a sweep names hosts. */
     public boolean fromWorkgroup() {
-        return workgroup != null || sweep != null;
+        return workgroup != null || netbios.sweep != null;
     }
 
     private List<Computer> members;
@@ -108,15 +87,12 @@ public class HostListOptions implements Cli.Checked {
         Duration timeout = Duration.ofSeconds(target.timeoutSeconds);
         SmbConnection.Options connection = SmbConnection.Options.defaults()
                 .withTimeouts(Duration.ofSeconds(Math.min(target.timeoutSeconds, 5)), timeout).withNotes(notes);
-        Workgroup.Options o = new Workgroup.Options(master, wins, Duration.ofMillis(nameTimeoutMs), namePort, 64, shares,
-                Credentials.anonymous(), connection, notes);
-        Workgroup.Result r = sweep != null ? Workgroup.sweep(Hosts.expand(sweep.strip()), workgroup, o, null)
-                : Workgroup.browse(workgroup, o);
+        Workgroup.Result r = netbios.find(workgroup, netbios.options(64, shares, connection, notes), null);
         if (r.computers().isEmpty()) {
-            throw new SmbkitException(Failure.NOT_FOUND, sweep != null
-                    ? "no computer" + (workgroup != null ? " of " + workgroup : "") + " answered in " + sweep
+            throw new SmbkitException(Failure.NOT_FOUND, netbios.sweep != null
+                    ? "no computer" + (workgroup != null ? " of " + workgroup : "") + " answered in " + netbios.sweep
                     : "the browse list of " + r.workgroup() + " (master browser " + r.master() + ") names no computer",
-                    sweep != null ? "Check the range and the workgroup's name" : "Run again in a minute (a new master fills its list within 12 minutes), or use --sweep RANGE");
+                    netbios.sweep != null ? "Check the range and the workgroup's name" : "Run again in a minute (a new master fills its list within 12 minutes), or use --sweep RANGE");
         }
         return members = r.computers();
     }
