@@ -140,6 +140,7 @@
 //SOURCES render/AnonymousView.java
 //SOURCES render/CloseView.java
 //SOURCES render/Column.java
+//SOURCES render/ColumnValues.java
 //SOURCES render/Columns.java
 //SOURCES render/ConnectionTableView.java
 //SOURCES render/DiagnosisView.java

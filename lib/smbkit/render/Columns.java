@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -37,23 +36,10 @@ final class Columns extends Relation {
 
     private static Column<?> column(smbkit.render.Column c, List<Map<String, Object>> rows) {
         if (Number.class.isAssignableFrom(c.type()) && c.display() == null) {
-            LongColumn col = LongColumn.create(c.header());
-            for (Map<String, Object> r : rows) {
-                Object v = r.get(c.key());
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(((Number) v).longValue());
-                }
-            }
-            return col;
+            return ColumnValues.longs(c.header(), c.key(), rows);
         }
-        StringColumn col = StringColumn.create(c.header());
-        for (Map<String, Object> r : rows) {
-            Object v = r.get(c.key());
-            col.append(v == null ? "" : c.display() != null ? c.display().apply(v) : Renderer.text(v));
-        }
-        return col;
+        return ColumnValues.fill(StringColumn.create(c.header()), c.key(), rows,
+                (col, v) -> col.append(c.display() != null ? c.display().apply(v) : Renderer.text(v)));
     }
 
     private final List<Column<?>> columns = new ArrayList<>();

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import smbkit.render.Column;
+import smbkit.render.ColumnValues;
 import smbkit.render.TableData;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -55,44 +55,15 @@ public final class Tables {
     private static tech.tablesaw.columns.Column<?> column(Column c, List<Map<String, Object>> rows) {
         Class<?> type = c.type();
         if (type == Long.class || type == Integer.class || type == Short.class) {
-            LongColumn col = LongColumn.create(c.key());
-            rows.forEach(r -> {
-                Object v = r.get(c.key());
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(((Number) v).longValue());
-                }
-            });
-            return col;
+            return ColumnValues.longs(c.key(), c.key(), rows);
         }
         if (type == Double.class || type == Float.class) {
-            DoubleColumn col = DoubleColumn.create(c.key());
-            rows.forEach(r -> {
-                Object v = r.get(c.key());
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append(((Number) v).doubleValue());
-                }
-            });
-            return col;
+            return ColumnValues.fill(DoubleColumn.create(c.key()), c.key(), rows, (col, v) -> col.append(((Number) v).doubleValue()));
         }
         if (type == Boolean.class) {
-            BooleanColumn col = BooleanColumn.create(c.key());
-            rows.forEach(r -> {
-                Object v = r.get(c.key());
-                if (v == null) {
-                    col.appendMissing();
-                } else {
-                    col.append((Boolean) v);
-                }
-            });
-            return col;
+            return ColumnValues.fill(BooleanColumn.create(c.key()), c.key(), rows, (col, v) -> col.append((Boolean) v));
         }
-        StringColumn col = StringColumn.create(c.key());
-        rows.forEach(r -> col.append(text(r.get(c.key()))));
-        return col;
+        return ColumnValues.fill(StringColumn.create(c.key()), c.key(), rows, (col, v) -> col.append(text(v)));
     }
 
     private static String text(Object v) {
