@@ -15,7 +15,6 @@ import smbkit.capture.pcap.Bytes;
  */
 final class Smb1 {
 
-    static final long STATUS_MORE_PROCESSING = 0xC0000016L;
     static final long STATUS_BUFFER_OVERFLOW = 0x80000005L;
 
     private final SmbConversation c;
@@ -219,16 +218,8 @@ final class Smb1 {
                     s.domain = logon.domain();
                     s.workstation = logon.workstation();
                 }
-                if (ok) {
-                    s.logon = "ok";
+                if (s.setupReply(status, time)) {
                     s.guest = words.length() >= 6 && (words.u16(4) & 1) != 0;
-                } else if (status == STATUS_MORE_PROCESSING) {
-                    if (s.logon == null) {
-                        s.logon = "in progress";
-                    }
-                } else {
-                    s.logon = String.format("failed (0x%08x)", status);
-                    s.end(time, "logon failed");
                 }
             }
             case 0x74 -> {

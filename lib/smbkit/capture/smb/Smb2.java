@@ -10,7 +10,6 @@ import smbkit.capture.pcap.Bytes;
 final class Smb2 {
 
     static final long STATUS_PENDING = 0x00000103L;
-    static final long STATUS_MORE_PROCESSING = 0xC0000016L;
     static final long STATUS_BUFFER_OVERFLOW = 0x80000005L;
     static final long FSCTL_PIPE_TRANSCEIVE = 0x0011C017L;
     static final String RELATED_FILE = "ffffffffffffffff:ffffffffffffffff";
@@ -252,8 +251,7 @@ final class Smb2 {
                     s.domain = r.logon.domain();
                     s.workstation = r.logon.workstation();
                 }
-                if (status == 0) {
-                    s.logon = "ok";
+                if (s.setupReply(status, time)) {
                     int sflags = body.u16(2);
                     s.guest = (sflags & 1) != 0;
                     if ((sflags & 4) != 0) {
@@ -262,13 +260,6 @@ final class Smb2 {
                     if (s.auth == null && r != null && (sflags & 2) != 0) {
                         s.auth = "anonymous"; // only when nothing better was seen: Samba never sets the flag
                     }
-                } else if (status == STATUS_MORE_PROCESSING) {
-                    if (s.logon == null) {
-                        s.logon = "in progress";
-                    }
-                } else {
-                    s.logon = String.format("failed (0x%08x)", status);
-                    s.end(time, "logon failed");
                 }
             }
             case 2 -> {

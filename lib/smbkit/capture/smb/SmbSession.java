@@ -92,6 +92,27 @@ public final class SmbSession {
         }
     }
 
+    /** NT_STATUS of a session setup reply that asks for another leg (the NTLM challenge), in SMB1 and SMB2 alike. */
+    public static final long STATUS_MORE_PROCESSING_REQUIRED = 0xC0000016L;
+
+    /**
+     * A session setup reply's {@code status}, SMB1 or SMB2: 0 is a logon, more processing keeps it in progress, any
+     * other status fails the logon and ends the session. Returns whether the logon succeeded.
+     */
+    public boolean setupReply(long status, long time) {
+        if (status == 0) {
+            logon = "ok";
+        } else if (status == STATUS_MORE_PROCESSING_REQUIRED) {
+            if (logon == null) {
+                logon = "in progress";
+            }
+        } else {
+            logon = String.format("failed (0x%08x)", status);
+            end(time, "logon failed");
+        }
+        return status == 0;
+    }
+
     public void end(long time, String why) {
         if (endNanos == null) {
             endNanos = time;
