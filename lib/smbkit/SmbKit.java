@@ -193,6 +193,7 @@
 //SOURCES rpc/winreg/OpenKeyCall.java
 //SOURCES rpc/winreg/OpenLocalMachineCall.java
 //SOURCES rpc/winreg/QueryValueCall.java
+//SOURCES rpc/winreg/ValueReply.java
 //SOURCES rpc/winreg/Winreg.java
 //SOURCES rpc/winreg/WinregClient.java
 //SOURCES rpc/winreg/WinregOp.java

@@ -4,7 +4,7 @@ import smbkit.rpc.RpcCall;
 import smbkit.rpc.ndr.NdrTypes.Room;
 
 /** {@link WinregOp#BaseRegEnumValue}: the index-th value's name, type and data; ERROR_MORE_DATA when the buffer is short. */
-public final class EnumValueCall extends RpcCall {
+public final class EnumValueCall extends RpcCall implements ValueReply {
 
     /** Value names are at most 16383 characters; smbkit's are short. */
     static final int NAME_CHARS = 1024;
@@ -19,17 +19,5 @@ public final class EnumValueCall extends RpcCall {
 
     public String valueName() {
         return out("lpValueNameOut");
-    }
-
-    public Long type() {
-        return out("lpType");
-    }
-
-    public byte[] data() {
-        return out("lpData");
-    }
-
-    public Long needed() {
-        return out("lpcbData");
     }
 }

@@ -7,22 +7,9 @@ import smbkit.rpc.ndr.NdrTypes.Room;
  * {@link WinregOp#BaseRegQueryValue}, asked the way Windows clients ask: a type to fill, an empty data buffer
  * of {@code size} bytes, its size, a length of 0. ERROR_MORE_DATA says how large the value is.
  */
-public final class QueryValueCall extends RpcCall {
+public final class QueryValueCall extends RpcCall implements ValueReply {
 
     public QueryValueCall(byte[] key, String name, int size) {
         super(WinregOp.BaseRegQueryValue, key, name, 0, new Room(size), size, 0);
-    }
-
-    public Long type() {
-        return out("lpType");
-    }
-
-    public byte[] data() {
-        return out("lpData");
-    }
-
-    /** The value's size in bytes as the server reported it (lpcbData). */
-    public Long needed() {
-        return out("lpcbData");
     }
 }
