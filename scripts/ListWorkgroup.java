@@ -4,7 +4,6 @@
 //DESCRIPTION KB 328459, net view / nbtstat -A: a workgroup's computers, their NetBIOS names and its print queue servers.
 
 import java.io.PrintWriter;
-import java.time.Duration;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +18,6 @@ import smbkit.cli.Script;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
 import smbkit.render.WorkgroupView;
-import smbkit.rpc.SmbConnection;
 import smbkit.scan.Workgroup;
 
 @Command(name = "smb-workgroup", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
@@ -60,10 +58,7 @@ public class ListWorkgroup extends Script {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        SmbConnection.Options connection = SmbConnection.Options.defaults()
-                .withTimeouts(Duration.ofSeconds(Math.min(timeoutSeconds, 5)), Duration.ofSeconds(timeoutSeconds))
-                .withNotes(verbosity.verbose() ? this::note : null);
-        Workgroup.Options o = netbios.options(parallel, !noShares, connection, verbosity.verbose() ? this::note : null);
+        Workgroup.Options o = netbios.options(parallel, !noShares, timeoutSeconds, verbosity.verbose() ? this::note : null);
         Workgroup.Result r;
         if (netbios.sweep != null) {
             try (Progress bar = progress("Node status", netbios.range().size(), "addresses")) {

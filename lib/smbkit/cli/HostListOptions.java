@@ -1,7 +1,6 @@
 package smbkit.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Option;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.model.Computer;
-import smbkit.rpc.SmbConnection;
 import smbkit.scan.Workgroup;
 
 /**
@@ -84,10 +82,7 @@ public class HostListOptions implements Cli.Checked {
         if (!fromWorkgroup()) {
             return members = List.of();
         }
-        Duration timeout = Duration.ofSeconds(target.timeoutSeconds);
-        SmbConnection.Options connection = SmbConnection.Options.defaults()
-                .withTimeouts(Duration.ofSeconds(Math.min(target.timeoutSeconds, 5)), timeout).withNotes(notes);
-        Workgroup.Result r = netbios.find(workgroup, netbios.options(64, shares, connection, notes), null);
+        Workgroup.Result r = netbios.find(workgroup, netbios.options(64, shares, target.timeoutSeconds, notes), null);
         if (r.computers().isEmpty()) {
             throw new SmbkitException(Failure.NOT_FOUND, netbios.sweep != null
                     ? "no computer" + (workgroup != null ? " of " + workgroup : "") + " answered in " + netbios.sweep

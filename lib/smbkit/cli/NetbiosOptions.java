@@ -62,8 +62,13 @@ public class NetbiosOptions implements Cli.Checked {
         return Hosts.expand(sweep.strip());
     }
 
-    /** The discovery's options: these, read anonymously over {@code connection}, {@code parallel} queries at a time. */
-    public Workgroup.Options options(int parallel, boolean shares, SmbConnection.Options connection, Consumer<String> notes) {
+    /**
+     * The discovery's options: these, {@code parallel} queries at a time, the browse list and shares read anonymously,
+     * each SMB reply awaited {@code timeoutSeconds} (the connect at most 5 s of it); {@code notes}: where notes go (null: none).
+     */
+    public Workgroup.Options options(int parallel, boolean shares, int timeoutSeconds, Consumer<String> notes) {
+        SmbConnection.Options connection = SmbConnection.Options.defaults()
+                .withTimeouts(Duration.ofSeconds(Math.min(timeoutSeconds, 5)), Duration.ofSeconds(timeoutSeconds)).withNotes(notes);
         return new Workgroup.Options(master, wins, Duration.ofMillis(nameTimeoutMs), namePort, parallel, shares,
                 Credentials.anonymous(), connection, notes);
     }

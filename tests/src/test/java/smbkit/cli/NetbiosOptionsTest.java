@@ -81,11 +81,15 @@ class NetbiosOptionsTest {
     void theValuesReachTheDiscovery() {
         NetbiosOptions n = new NetbiosOptions();
         new CommandLine(n).parseArgs("--wins", "10.0.0.2", "--name-timeout", "250", "--name-port", "1137");
-        var o = n.options(8, false, smbkit.rpc.SmbConnection.Options.defaults(), null);
+        var o = n.options(8, false, 3, null);
         assertEquals("10.0.0.2", o.wins());
         assertEquals(null, o.master());
         assertEquals(250, o.timeout().toMillis());
         assertEquals(1137, o.nameServicePort());
         assertEquals(8, o.parallel());
+        assertEquals(3, o.connection().connectTimeout().toSeconds());
+        assertEquals(3, o.connection().responseTimeout().toSeconds());
+        assertEquals(5, n.options(8, false, 30, null).connection().connectTimeout().toSeconds(), "the connect waits 5 s at most");
+        assertEquals(30, n.options(8, false, 30, null).connection().responseTimeout().toSeconds());
     }
 }
