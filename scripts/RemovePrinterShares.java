@@ -20,6 +20,7 @@ import smbkit.cli.Cli;
 import smbkit.cli.HostScript;
 import smbkit.cli.HostListOptions;
 import smbkit.cli.Progress;
+import smbkit.cli.RestoreOptions;
 import smbkit.model.Computer;
 import smbkit.render.Format;
 import smbkit.render.PrinterSharesView;
@@ -51,26 +52,15 @@ public class RemovePrinterShares extends HostScript {
     @Option(names = "--apply", description = "Really remove; without it, only show what would be removed.")
     boolean apply;
 
-    @Option(names = "--backup-dir", paramLabel = "DIR",
-            description = "Where backups go (default: $XDG_STATE_HOME/smbkit, else ~/.local/state/smbkit); never overwritten.")
-    Path backupDir;
-
-    @Option(names = "--restore", paramLabel = "BACKUP", arity = "1..*",
-            description = "Re-create the printer shares these backups hold, each on the host it names (a dry run unless --apply).")
-    List<Path> restore = new ArrayList<>();
-
-    @Option(names = "--to-other-host", description = "With --restore: re-create them on the HOST given, not the one the backup names.")
-    boolean toOtherHost;
+    @Mixin
+    RestoreOptions backups;
 
     @Override
     public Integer call() {
         TableData table = PrinterSharesView.table();
         List<String> notes = new ArrayList<>();
-        if (!restore.isEmpty()) {
+        if (backups.restoring()) {
             return restore(table, notes);
-        }
-        if (toOtherHost) {
-            throw new SmbkitException(Failure.USAGE, "--to-other-host goes with --restore", "Drop it, or add --restore BACKUP");
         }
         // Of a workgroup's members, Method 2 goes to those that share a printer (or announce a print queue when
         // their shares could not be read anonymously); the others are rows saying they were skipped.
@@ -89,7 +79,7 @@ public class RemovePrinterShares extends HostScript {
         try (Progress bar = progress("Removing printer shares", hosts.size(), "hosts")) {
             outcomes = HostRun.each(hosts, host -> {
                 try (ServerAccess server = open(host)) {
-                    ChangeRuns.PrinterRemoval r = ChangeRuns.removePrinterShares(server, host, only, apply, backupDir,
+                    ChangeRuns.PrinterRemoval r = ChangeRuns.removePrinterShares(server, host, only, apply, backups.backupDir,
                             name() + " on " + host, err());
                     if (r.nothingToDo()) {
                         PrinterSharesView.addHost(table, host, "nothing to do: no printer shares");
@@ -140,16 +130,16 @@ public class RemovePrinterShares extends HostScript {
                     "Each backup names its host: give the backups only");
         }
         List<PrinterShares.RestorePlan> plans = new ArrayList<>();
-        for (Path file : restore) {
+        for (Path file : backups.restore) {
             plans.add(PrinterShares.restorePlan(Records.readBackup(file), file));
         }
         List<HostRun.Outcome<Void>> outcomes = new ArrayList<>();
         try (Progress bar = progress("Restoring printer shares", plans.size(), "backups")) {
             for (int i = 0; i < plans.size(); i++) {
                 PrinterShares.RestorePlan plan = plans.get(i);
-                Path file = restore.get(i);
+                Path file = backups.restore.get(i);
                 outcomes.addAll(HostRun.each(List.of(plan.host()), host -> {
-                    try (ServerAccess server = openForBackup(file, host, toOtherHost)) {
+                    try (ServerAccess server = openForBackup(file, host, backups.toOtherHost)) {
                         List<PrinterShares.Outcome> done = ChangeRuns.restorePrinterShares(server, plan, apply,
                                 name() + " --restore " + file, err());
                         PrinterSharesView.addRestored(table, server.where(), done);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import smbkit.Failure;
 import smbkit.SmbkitException;
@@ -23,6 +24,7 @@ import smbkit.cli.Cli;
 import smbkit.cli.Converters;
 import smbkit.cli.HostScript;
 import smbkit.cli.Progress;
+import smbkit.cli.RestoreOptions;
 import smbkit.kb.SessionKinds;
 import smbkit.render.AnonymousView;
 import smbkit.render.Format;
@@ -49,16 +51,8 @@ public class RestrictAnonymous extends HostScript {
     @Option(names = "--apply", description = "Really change; without it, only show what would change.")
     boolean apply;
 
-    @Option(names = "--restore", paramLabel = "BACKUP", arity = "1..*",
-            description = "Put back the values these backups hold, each on the host it names (a dry run unless --apply).")
-    List<Path> restore = new ArrayList<>();
-
-    @Option(names = "--to-other-host", description = "With --restore: restore onto a HOST other than the one the backup names.")
-    boolean toOtherHost;
-
-    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where the backup goes (default: "
-            + "$XDG_STATE_HOME/smbkit, else ~/.local/state/smbkit), as restrict-anonymous-HOST-TIME.reg; never overwritten.")
-    Path backupDir;
+    @Mixin
+    RestoreOptions backups;
 
     /** The old spelling: the backup's own file name. */
     @Option(names = "--backup", paramLabel = "FILE", hidden = true)
@@ -70,13 +64,10 @@ public class RestrictAnonymous extends HostScript {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        if (level != null && !restore.isEmpty()) {
+        if (level != null && backups.restoring()) {
             throw new SmbkitException(Failure.USAGE, "--set and --restore do not go together", "Do one, then the other");
         }
-        if (toOtherHost && restore.isEmpty()) {
-            throw new SmbkitException(Failure.USAGE, "--to-other-host goes with --restore", "Drop it, or add --restore BACKUP");
-        }
-        if (!restore.isEmpty()) {
+        if (backups.restoring()) {
             return restoreAll(out);
         }
         try (ServerAccess server = open()) {
@@ -89,8 +80,8 @@ public class RestrictAnonymous extends HostScript {
                 probe(out);
                 return reading.flavour() == AnonymousRestriction.Flavour.NONE ? Failure.NOT_AVAILABLE.exitCode() : 0;
             }
-            Path file = backup != null ? backup : backupDir == null ? null
-                    : backupDir.resolve(Records.fileName(AnonymousRestriction.TOOL, server.where(), "reg"));
+            Path file = backup != null ? backup : backups.backupDir == null ? null
+                    : backups.backupDir.resolve(Records.fileName(AnonymousRestriction.TOOL, server.where(), "reg"));
             ChangeRuns.Restriction r = ChangeRuns.restrict(server, reading, level, apply, file, name() + " --set " + level, err(),
                     b -> note(out, "Backup of what was there: " + b.backup() + " (restore with " + b.restoreCommand() + ")."));
             switch (r.result()) {
@@ -118,21 +109,21 @@ public class RestrictAnonymous extends HostScript {
     /** Every backup read and checked before the first is restored; then each in turn, on the host it names. */
     private int restoreAll(PrintWriter out) {
         List<RegBackup> saved = new ArrayList<>();
-        for (Path file : restore) {
+        for (Path file : backups.restore) {
             saved.add(AnonymousRestriction.readBackup(file));
         }
         if (saved.size() == 1) {
-            try (ServerAccess server = openForBackup(restore.get(0), saved.get(0).host(), toOtherHost)) {
-                return restore(server, restore.get(0), saved.get(0), out);
+            try (ServerAccess server = openForBackup(backups.restore.get(0), saved.get(0).host(), backups.toOtherHost)) {
+                return restore(server, backups.restore.get(0), saved.get(0), out);
             }
         }
         List<HostRun.Outcome<Void>> outcomes = new ArrayList<>();
         try (Progress bar = progress("Restoring", saved.size(), "backups")) {
             for (int i = 0; i < saved.size(); i++) {
-                Path file = restore.get(i);
+                Path file = backups.restore.get(i);
                 RegBackup b = saved.get(i);
                 outcomes.addAll(HostRun.each(List.of(b.host()), host -> {
-                    try (ServerAccess server = openForBackup(file, host, toOtherHost)) {
+                    try (ServerAccess server = openForBackup(file, host, backups.toOtherHost)) {
                         restore(server, file, b, out);
                         return HostRun.Outcome.ok(host, null);
                     } catch (SmbkitException e) {

@@ -89,6 +89,7 @@
 //SOURCES cli/NetbiosOptions.java
 //SOURCES cli/OutputOptions.java
 //SOURCES cli/Progress.java
+//SOURCES cli/RestoreOptions.java
 //SOURCES cli/Script.java
 //SOURCES cli/TargetOptions.java
 //SOURCES cli/UserSpec.java

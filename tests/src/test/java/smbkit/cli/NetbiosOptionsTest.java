@@ -33,20 +33,25 @@ class NetbiosOptionsTest {
 
     @Test
     void eachNetbiosOptionIsDeclaredInOneFile() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
         for (String name : NAMES) {
-            List<Path> declaring = new ArrayList<>();
-            for (String dir : List.of("lib", "scripts")) {
-                try (Stream<Path> files = Files.walk(root.resolve(dir))) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                        if (Files.readString(f).contains("names = \"" + name + "\"")) {
-                            declaring.add(root.relativize(f));
-                        }
+            assertEquals(List.of(Path.of("lib/smbkit/cli/NetbiosOptions.java")), declaring(name), name);
+        }
+    }
+
+    /** The files of lib/ and scripts/ that declare option {@code name}, relative to the repository. */
+    static List<Path> declaring(String name) throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<Path> out = new ArrayList<>();
+        for (String dir : List.of("lib", "scripts")) {
+            try (Stream<Path> files = Files.walk(root.resolve(dir))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    if (Files.readString(f).contains("names = \"" + name + "\"")) {
+                        out.add(root.relativize(f));
                     }
                 }
             }
-            assertEquals(List.of(Path.of("lib/smbkit/cli/NetbiosOptions.java")), declaring, name);
         }
+        return out;
     }
 
     @ParameterizedTest
