@@ -23,8 +23,7 @@ public final class NullSessionsView {
     /** With the clients' NetBIOS names by client ({@code client_name}, null when unknown). */
     public static TableData table(List<NullClient> clients, java.util.Map<String, String> names) {
         TableData t = new TableData("NULL sessions")
-                .column("client", "Client", String.class)
-                .column("client_name", "Name", String.class)
+                .clientColumns()
                 .column("sessions", "Now", Long.class)
                 .column("permanent", "Permanent", Long.class)
                 .column("young", "Young (<90 s)", Long.class)
@@ -38,7 +37,7 @@ public final class NullSessionsView {
             String users = String.join(", ", c.sessions().stream()
                     .map(s -> s.last().user() == null ? "?" : s.last().user().isEmpty() ? "(null)" : s.last().user())
                     .distinct().toList());
-            t.row(c.client(), c.client() == null ? null : names.get(c.client()), c.present(), c.count(Persistence.PERMANENT), c.count(Persistence.YOUNG),
+            t.row(c.client(), TableData.clientName(names, c.client()), c.present(), c.count(Persistence.PERMANENT), c.count(Persistence.YOUNG),
                     c.count(Persistence.GONE), users, c.longestActiveS(), c.maxIdleS(),
                     c.holds().isEmpty() ? null : String.join(", ", c.holds()), c.holdsSpoolss());
         }

@@ -79,8 +79,7 @@ public final class OpenPipesViews {
     /** With the clients' NetBIOS names by client ({@code client_name}, null when unknown). */
     public static TableData clients(List<ClientActivity> clients, Map<String, String> names) {
         TableData t = new TableData("Per client")
-                .column("client", "Client", String.class)
-                .column("client_name", "Name", String.class)
+                .clientColumns()
                 .column("sessions", "Sessions", Long.class)
                 .column("null_sessions", "NULL/guest", Long.class)
                 .column("users", "Users", String.class)
@@ -93,7 +92,7 @@ public final class OpenPipesViews {
             long opens = c.sessions().stream().mapToLong(s -> s.opens() == null ? 0 : s.opens()).sum();
             Map<String, Integer> shares = new TreeMap<>();
             c.connections().forEach(x -> shares.merge(x.qualifier(), 1, Integer::sum));
-            t.row(c.client(), c.client() == null ? null : names.get(c.client()), (long) c.sessions().size(), c.anonymousSessions(), String.join(", ", c.users()),
+            t.row(c.client(), TableData.clientName(names, c.client()), (long) c.sessions().size(), c.anonymousSessions(), String.join(", ", c.users()),
                     c.sessions().isEmpty() ? null : opens,
                     join(c.files().stream().filter(f -> !f.isPipe()).map(OpenFile::path).toList()),
                     join(c.pipes().stream().map(OpenFile::path).toList()),

@@ -152,7 +152,7 @@ public final class SamplesReport {
             List<Row> mine = new ArrayList<>();
             for (TrackedSession s : c.sessions()) {
                 long start = Math.min(s.firstSeenS(), s.lastSeenS() - s.ageS());
-                mine.add(new Row(c, s, start, s.firstSeenS(), s.lastSeenS(), c.client() == null ? null : names.get(c.client())));
+                mine.add(new Row(c, s, start, s.firstSeenS(), s.lastSeenS(), TableData.clientName(names, c.client())));
             }
             mine.sort(Comparator.comparingLong(Row::start).thenComparingLong(Row::lastSeen));
             rows.addAll(mine);

@@ -27,8 +27,7 @@ public final class SessionsView {
     /** With the clients' NetBIOS names by client ({@code client_name}, null when unknown). */
     public static TableData table(List<Session> sessions, Map<String, String> names) {
         TableData t = new TableData("Sessions")
-                .column("client", "Client", String.class)
-                .column("client_name", "Name", String.class)
+                .clientColumns()
                 .column(Column.of("user", "User", String.class, Renderer::userName))
                 .column("kind", "Kind", String.class)
                 .column("opens", "Opens", Long.class)
@@ -38,7 +37,7 @@ public final class SessionsView {
                 .column("client_type", "Client type", String.class)
                 .column("transport", "Transport", String.class);
         for (Session s : sessions.stream().sorted(ORDER).toList()) {
-            t.row(s.client(), s.client() == null ? null : names.get(s.client()), s.user(), s.kind().label(), s.opens(), s.activeSeconds(), s.idleSeconds(),
+            t.row(s.client(), TableData.clientName(names, s.client()), s.user(), s.kind().label(), s.opens(), s.activeSeconds(), s.idleSeconds(),
                     s.userFlags(), s.clientType(), s.transport());
         }
         return t;

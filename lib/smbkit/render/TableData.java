@@ -54,4 +54,14 @@ public final class TableData {
     public boolean isEmpty(Column c) {
         return rows.stream().allMatch(r -> r.get(c.key()) == null);
     }
+
+    /** The columns every per-client table starts with: {@code client} (its address) and {@code client_name} (its NetBIOS name). */
+    public TableData clientColumns() {
+        return column("client", "Client", String.class).column("client_name", "Name", String.class);
+    }
+
+    /** {@code client}'s NetBIOS name in {@code names} (by address): the {@code client_name} value, null when unknown. */
+    public static String clientName(Map<String, String> names, String client) {
+        return client == null ? null : names.get(client);
+    }
 }
