@@ -30,7 +30,8 @@ class JcifsCryptoLabTest {
         // the provider's class is loaded (jcifs-ng's Crypto names it) but never built: none of its algorithms are
         assertEquals(List.of(), classes.stream().filter(c -> c.startsWith("org.bouncycastle.jcajce.provider.")
                 && !c.equals("org.bouncycastle.jcajce.provider.config.ConfigurableProvider")).toList());
-        // what is left: SPNEGO's ASN.1, MD4, AES-CMAC and the SMB 3 key derivation (145 classes on 2.1.10)
+        // what is left: SPNEGO's ASN.1, MD4, AES-CMAC and the SMB 3 key derivation (145 classes on 2.1.10,
+        // against 426 with BouncyCastle's provider built)
         List<String> bc = classes.stream().filter(c -> c.startsWith("org.bouncycastle.")).toList();
         assertTrue(bc.size() < 200, bc.size() + " BouncyCastle classes: " + bc);
     }
