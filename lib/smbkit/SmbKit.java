@@ -154,6 +154,7 @@
 //SOURCES render/Renderer.java
 //SOURCES render/SamplesReport.java
 //SOURCES render/SessionsView.java
+//SOURCES render/SettingText.java
 //SOURCES render/TableData.java
 //SOURCES render/WorkgroupView.java
 //SOURCES rpc/Credentials.java

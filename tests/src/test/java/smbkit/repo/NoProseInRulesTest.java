@@ -31,8 +31,6 @@ class NoProseInRulesTest {
 
     /** Files whose words still go out as they are, each with why (their readers sit below render). */
     static final Map<String, String> NOT_YET = Map.of(
-            "lib/smbkit/kb/AnonymousSetting.java", "registry values' meanings, read by change.AnonymousRestriction (layer 4)",
-            "lib/smbkit/kb/CloseTarget.java", "Decision labels, written by change.SessionCloser and CloseRecord (layer 4)",
             "lib/smbkit/capture/CaptureAnalysis.java", "the capture report's notes, a List<String> every output prints as is",
             "lib/smbkit/capture/CaptureDiagnosis.java", "notes of smb-diagnose --capture, printed as is with the run's notes");
 
