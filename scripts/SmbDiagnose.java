@@ -90,9 +90,9 @@ public class SmbDiagnose extends HostScript {
                 : smbkit.scan.ClientNames.OFF;
         List<HostDiagnosis> results = from.isEmpty() ? collect() : fromFiles();
         if (!captures.isEmpty()) {
-            List<String> notes = new ArrayList<>();
+            List<smbkit.capture.CaptureNote> notes = new ArrayList<>();
             results = smbkit.capture.CaptureDiagnosis.add(results, captures, notes);
-            notes.forEach(this::note);
+            notes.forEach(n -> note(smbkit.capture.report.NoteText.text(n)));
         }
         java.util.Map<String, String> clientNames = lookup.of(results.stream().filter(r -> r.reached() && r.snapshot().sessions() != null)
                 .flatMap(r -> r.snapshot().sessions().stream()).map(smbkit.model.Session::client).toList());

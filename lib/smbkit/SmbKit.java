@@ -41,6 +41,7 @@
 //SOURCES access/windows/WindowsTcpTable.java
 //SOURCES capture/CaptureAnalysis.java
 //SOURCES capture/CaptureDiagnosis.java
+//SOURCES capture/CaptureNote.java
 //SOURCES capture/CaptureReport.java
 //SOURCES capture/Findings.java
 //SOURCES capture/LiveCapture.java
@@ -63,6 +64,7 @@
 //SOURCES capture/pcap/Malformed.java
 //SOURCES capture/report/CaptureHtml.java
 //SOURCES capture/report/CaptureView.java
+//SOURCES capture/report/NoteText.java
 //SOURCES capture/smb/Logon.java
 //SOURCES capture/smb/NetBiosFramer.java
 //SOURCES capture/smb/Smb1.java
@@ -154,6 +156,7 @@
 //SOURCES render/Renderer.java
 //SOURCES render/SamplesReport.java
 //SOURCES render/SessionsView.java
+//SOURCES render/SettingText.java
 //SOURCES render/TableData.java
 //SOURCES render/WorkgroupView.java
 //SOURCES rpc/Credentials.java

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.capture.CaptureNote.Code;
 import smbkit.capture.net.IpFragments;
 import smbkit.capture.net.IpPacket;
 import smbkit.capture.net.TcpStreams;
@@ -19,7 +20,6 @@ import smbkit.capture.pcap.CaptureFile;
 import smbkit.capture.pcap.Frame;
 import smbkit.capture.pcap.LinkLayer;
 import smbkit.capture.pcap.Malformed;
-import smbkit.capture.smb.SmbSession;
 import smbkit.capture.smb.SmbConversation;
 import smbkit.capture.smb.SmbSession;
 
@@ -107,19 +107,16 @@ public final class CaptureAnalysis {
         }
         String stream = c.client() + ":" + c.clientPort() + " -> " + c.server() + ":" + c.serverPort();
         if (!c.sawSyn()) {
-            report.note(stream + ": the capture starts inside this connection (no SYN): decoding began at the"
-                    + " first whole SMB message");
+            report.note(CaptureNote.of(Code.NO_SYN, stream, 0));
         }
         if (c.gaps() > 0) {
-            report.note(stream + ": " + c.gapBytes() + " bytes never captured in " + c.gaps() + " gap"
-                    + (c.gaps() == 1 ? "" : "s") + " (lost packets): decoding resumed at the next SMB message");
+            report.note(new CaptureNote(Code.GAPS, stream, c.gapBytes(), c.gaps(), null));
         }
         if (c.garbageBytes() > 0) {
-            report.note(stream + ": " + c.garbageBytes() + " bytes that are not SMB skipped");
+            report.note(CaptureNote.of(Code.NOT_SMB, stream, c.garbageBytes()));
         }
         if (c.undecodable() > 0) {
-            report.note(stream + ": " + c.undecodable() + " SMB message" + (c.undecodable() == 1 ? "" : "s")
-                    + " could not be decoded (" + c.lastError() + ")");
+            report.note(new CaptureNote(Code.UNDECODABLE, stream, c.undecodable(), 0, c.lastError()));
         }
     }
 
@@ -181,14 +178,14 @@ public final class CaptureAnalysis {
             progress.accept(bytesBefore);
             if (cf.truncation() != null) {
                 summary.damage = cf.truncation();
-                report.note(file + ": " + cf.truncation() + ": the frames before it were read");
+                report.note(CaptureNote.of(Code.CUT_SHORT, file, cf.truncation()));
             }
         } catch (Malformed e) {
             summary.damage = e.getMessage();
-            report.note(file + ": " + e.getMessage() + ": the frames before it were read, the rest of the file was not");
+            report.note(CaptureNote.of(Code.DAMAGED, file, e.getMessage()));
         } catch (IOException e) {
             summary.damage = e.getMessage();
-            report.note(file + ": read error (" + e.getMessage() + ") after " + summary.frames + " frames");
+            report.note(new CaptureNote(Code.READ_ERROR, file, summary.frames, 0, e.getMessage()));
         }
     }
 
@@ -202,8 +199,7 @@ public final class CaptureAnalysis {
         }
         if (!LinkLayer.supported(f.linkType())) {
             if (unsupportedLinks.add(f.linkType()) && unsupportedLinks.size() < 10) {
-                report.note("frames of link type " + f.linkType() + " skipped (not Ethernet, Linux cooked, raw IP or"
-                        + " loopback)");
+                report.note(CaptureNote.of(Code.LINK_TYPE, null, f.linkType()));
             }
             return;
         }
@@ -242,22 +238,19 @@ public final class CaptureAnalysis {
         report.ipDatagramsReassembled = fragments.reassembled();
         report.ipFragmentsLost = fragments.abandonedFragments();
         for (java.util.Map.Entry<String, Long> e : fragments.abandonedBy().entrySet()) {
-            report.note(e.getKey() + ": " + e.getValue() + " IPv4 fragment" + (e.getValue() == 1 ? "" : "s")
-                    + " of datagrams never completed (a fragment lost or not captured): what they carried is missing");
+            report.note(CaptureNote.of(Code.FRAGMENTS_LOST, e.getKey(), e.getValue()));
         }
         long v6 = report.ipFragments - fragments.fragmentsSeen();
         if (v6 > 0) {
-            report.note(v6 + " IPv6 fragments skipped (not reassembled)");
+            report.note(CaptureNote.of(Code.IPV6_FRAGMENTS, null, v6));
         }
         if (report.badFrames > 0) {
-            report.note(report.badFrames + " frames whose headers contradict themselves skipped");
+            report.note(CaptureNote.of(Code.BAD_FRAMES, null, report.badFrames));
         }
         report.connectionsEvicted = streams.evicted();
         report.peakConnections = streams.peak();
         if (report.connectionsEvicted > 0) {
-            report.note(report.connectionsEvicted + " idle connection" + (report.connectionsEvicted == 1 ? "" : "s")
-                    + " evicted (more than " + maxConnections + " open at once): their sessions are counted as still open,"
-                    + " evicted; traffic on one after its eviction is read as a new connection");
+            report.note(new CaptureNote(Code.EVICTED, null, report.connectionsEvicted, maxConnections, null));
         }
         Findings.Builder b = new Findings.Builder();
         try {

@@ -24,8 +24,8 @@ public final class CaptureDiagnosis {
 
     private CaptureDiagnosis() {}
 
-    /** The diagnoses with their capture findings; notes (a damaged capture, a host not resolved) to {@code notes}. */
-    public static List<HostDiagnosis> add(List<HostDiagnosis> hosts, List<Path> files, List<String> notes) {
+    /** The diagnoses with their capture findings; notes (a damaged capture, a host not resolved) to {@code notes}, as data. */
+    public static List<HostDiagnosis> add(List<HostDiagnosis> hosts, List<Path> files, List<CaptureNote> notes) {
         Set<Integer> ports = new TreeSet<>();
         List<String> addresses = new ArrayList<>();
         for (HostDiagnosis h : hosts) {
@@ -35,17 +35,17 @@ public final class CaptureDiagnosis {
                 ports.add(t.port());
                 address = address(t.host());
             } catch (SmbkitException | UnknownHostException e) {
-                notes.add(h.host() + ": not matched with the capture (" + e.getMessage() + ")");
+                notes.add(CaptureNote.of(CaptureNote.Code.NOT_MATCHED, h.host(), e.getMessage()));
             }
             addresses.add(address);
         }
         CaptureReport all = CaptureAnalysis.analyse(files, null, null, ports);
         for (CaptureReport.FileSummary f : all.files) {
             if (f.damage != null) {
-                notes.add(f.path + ": " + f.damage + ": the capture's findings rest on what came before it");
+                notes.add(CaptureNote.of(CaptureNote.Code.FINDINGS_BEFORE_DAMAGE, f.path, f.damage));
             }
         }
-        notes.addAll(all.failedFiles);
+        all.failedFiles.forEach(line -> notes.add(CaptureNote.of(CaptureNote.Code.FILE_FAILED, null, line)));
         Finding.Evidence source = Finding.Evidence.of(Finding.Line.CAPTURE_SOURCE, Finding.Fact.FILES,
                 files.stream().map(Path::toString).toList());
         List<HostDiagnosis> out = new ArrayList<>();

@@ -35,7 +35,8 @@ public final class CaptureReport implements AutoCloseable {
     public long peakConnections;
     /** Sessions dropped from a connection holding too many at once (reported as they were then). */
     public long sessionsRetired;
-    public final Set<String> notes = new LinkedHashSet<>();
+    /** Notes on damage and what was skipped, as data (capture.report.NoteText says them); each once, at most 200. */
+    public final Set<CaptureNote> notes = new LinkedHashSet<>();
     public long frames;
     public long tcpSegments;
     public long connections;
@@ -58,7 +59,7 @@ public final class CaptureReport implements AutoCloseable {
         sessions = new SessionLog(inMemory);
     }
 
-    public void note(String note) {
+    public void note(CaptureNote note) {
         if (notes.size() < 200) {
             notes.add(note);
         }

@@ -29,10 +29,10 @@ public final class AnonymousRestriction {
 
     public enum Flavour { WINDOWS, SAMBA_REGISTRY, NONE }
 
-    /** One setting as read: its current value (empty: absent) and what that means. */
+    /** One setting as read: its current value (empty: absent) and what that means (data; render says it). */
     public record Row(AnonymousSetting setting, Optional<RegistryValue> value) {
 
-        public String meaning() {
+        public AnonymousSetting.Meaning meaning() {
             return setting.meaningOf(value);
         }
     }

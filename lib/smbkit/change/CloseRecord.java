@@ -57,7 +57,7 @@ public final class CloseRecord {
         public synchronized Map<String, Object> toMap(String state) {
             Map<String, Object> r = header(host, state);
             List<Object> targets = new ArrayList<>();
-            plan.forEach(t -> targets.add(CloseRecord.target(t, results.getOrDefault(t, t.decision().label()))));
+            plan.forEach(t -> targets.add(CloseRecord.target(t, results.getOrDefault(t, result(t.decision())))));
             r.put("sessions", targets);
             List<Object> fs = new ArrayList<>();
             for (long id : fileIds) {
@@ -69,6 +69,20 @@ public final class CloseRecord {
             r.put("files", fs);
             return r;
         }
+    }
+
+    /**
+     * A target's {@code result} when it was not closed by decision: fixed strings of the record's format (as
+     * older smbkit wrote them, for whoever reads records), and the words close-sessions prints for them.
+     */
+    public static String result(CloseTarget.Decision d) {
+        return switch (d) {
+            case CLOSE -> "close";
+            case REFUSED_HOLDS_FILES -> "refused: holds open files (--force closes them, unsaved data may be lost)";
+            case SKIPPED_SELF -> "skipped: smbkit's own session";
+            case CANNOT_SINGLE_OUT -> "refused: NULL sessions have no user name to close them by while the client "
+                    + "has other sessions (close its pipes with --file, or all its sessions with --client)";
+        };
     }
 
     private static Map<String, Object> header(String host, String state) {

@@ -63,7 +63,7 @@ public final class SessionCloser {
         List<CloseTarget> asked = new ArrayList<>();
         for (CloseTarget t : targets) {
             if (t.decision() != CloseTarget.Decision.CLOSE) {
-                out.add(new Outcome(t, t.decision().label(), t.decision() == CloseTarget.Decision.SKIPPED_SELF));
+                out.add(new Outcome(t, CloseRecord.result(t.decision()), t.decision() == CloseTarget.Decision.SKIPPED_SELF));
                 continue;
             }
             try {

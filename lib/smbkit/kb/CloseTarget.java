@@ -7,7 +7,8 @@ import smbkit.model.Session;
 import smbkit.model.SessionKind;
 
 /**
- * The sessions of one user from one client that close-sessions would end, and what it decided about them.
+ * The sessions of one user from one client that close-sessions would end, and what it decided about them (a
+ * {@link Decision}, data: its words are the close record's, change.CloseRecord#result).
  *
  * @param wholeClient every session of the client is a target: one NetrSessionDel without a user name ends
  *                    them all, as {@code net session \\client /delete} does
@@ -27,17 +28,7 @@ public record CloseTarget(String client, String user, SessionKind kind, List<Ses
          * NULL sessions of a client that also has other sessions: they carry no user name to close them by, and
          * an empty name may mean every user (Samba takes it so).
          */
-        CANNOT_SINGLE_OUT;
-
-        public String label() {
-            return switch (this) {
-                case CLOSE -> "close";
-                case REFUSED_HOLDS_FILES -> "refused: holds open files (--force closes them, unsaved data may be lost)";
-                case SKIPPED_SELF -> "skipped: smbkit's own session";
-                case CANNOT_SINGLE_OUT -> "refused: NULL sessions have no user name to close them by while the client "
-                        + "has other sessions (close its pipes with --file, or all its sessions with --client)";
-            };
-        }
+        CANNOT_SINGLE_OUT
     }
 
     public long opens() {

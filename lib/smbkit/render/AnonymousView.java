@@ -18,7 +18,7 @@ public final class AnonymousView {
                 .column("meaning", "Meaning for NULL sessions", String.class);
         for (AnonymousRestriction.Row row : r.rows()) {
             t.row(row.setting().key(), row.setting().name(), row.value().map(RegistryValue::typeName).orElse("absent"),
-                    row.value().map(RegistryValue::display).orElse(null), row.meaning());
+                    row.value().map(RegistryValue::display).orElse(null), SettingText.meaning(row.meaning()));
         }
         return t;
     }

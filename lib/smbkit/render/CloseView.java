@@ -2,6 +2,7 @@ package smbkit.render;
 
 import java.util.List;
 
+import smbkit.change.CloseRecord;
 import smbkit.change.SessionCloser;
 import smbkit.kb.CloseTarget;
 import smbkit.model.OpenFile;
@@ -32,7 +33,7 @@ public final class CloseView {
     public static TableData plan(List<CloseTarget> plan, List<OpenFile> files, List<Long> fileIds) {
         TableData t = table("Would close");
         plan.forEach(c -> row(t, c, c.decision() == CloseTarget.Decision.CLOSE
-                ? (c.wholeClient() ? "close (all of the client's sessions)" : "close") : c.decision().label()));
+                ? (c.wholeClient() ? "close (all of the client's sessions)" : "close") : CloseRecord.result(c.decision())));
         for (long id : fileIds) {
             OpenFile f = files.stream().filter(x -> x.id() == id).findFirst().orElse(null);
             t.row(null, f == null ? null : f.user(), f != null && f.isPipe() ? "pipe" : "file", null, null,

@@ -243,8 +243,8 @@ public final class FindingText {
 
     /** The restriction in force in words: Windows' RestrictAnonymous or Samba's restrict anonymous. */
     private static String restriction(boolean samba, Object level) {
-        return samba ? AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS.meaningOf(Optional.of(RegistryValue.string(level.toString())))
-                : AnonymousSetting.RESTRICT_ANONYMOUS.meaningOf(Optional.of(RegistryValue.dword(((Number) level).longValue())));
+        return SettingText.meaning(samba ? AnonymousSetting.SAMBA_RESTRICT_ANONYMOUS.meaningOf(Optional.of(RegistryValue.string(level.toString())))
+                : AnonymousSetting.RESTRICT_ANONYMOUS.meaningOf(Optional.of(RegistryValue.dword(((Number) level).longValue()))));
     }
 
     private static String user(Object user, String empty) {

@@ -128,8 +128,7 @@ public final class CaptureHtml {
 
         if (!r.notes.isEmpty() || !r.failedFiles.isEmpty()) {
             h.append("<h2>Notes</h2>\n<ul id=\"notes\">\n");
-            r.failedFiles.forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
-            r.notes.forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
+            NoteText.all(r).forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
             h.append("</ul>\n");
         }
         h.append("<script>\n")

@@ -248,9 +248,8 @@ public final class CaptureView {
             findings.add(finding(f));
         }
         m.put("findings", findings);
-        List<String> notes = new ArrayList<>(r.failedFiles);
-        notes.addAll(r.notes);
-        m.put("notes", notes);
+        m.put("notes", NoteText.all(r));
+        m.put("note_codes", NoteText.codes(r));
         return m;
     }
 
@@ -279,9 +278,8 @@ public final class CaptureView {
             first = false;
         }
         out.println(first ? "]," : "\n  ],");
-        List<String> notes = new ArrayList<>(r.failedFiles);
-        notes.addAll(r.notes);
-        out.println("  \"notes\" : " + indent(Renderer.json(notes)));
+        out.println("  \"notes\" : " + indent(Renderer.json(NoteText.all(r))) + ",");
+        out.println("  \"note_codes\" : " + indent(Renderer.json(NoteText.codes(r))));
         out.println("}");
         out.flush();
     }
@@ -336,10 +334,7 @@ public final class CaptureView {
                     out.println(r.sessions.isEmpty() ? "No SMB session in the capture (ports 139 and 445)."
                             : "No finding: no NULL session held, no client under several security contexts.");
                 }
-                for (String n : r.failedFiles) {
-                    out.println("note: " + n);
-                }
-                for (String n : r.notes) {
+                for (String n : NoteText.all(r)) {
                     out.println("note: " + n);
                 }
                 out.flush();

@@ -118,7 +118,8 @@ class EvictionTest {
             }
             assertEquals(r.connectionsEvicted, evicted, "one session per connection evicted");
             assertEquals(CONNECTIONS, anonymous);
-            assertTrue(r.notes.stream().anyMatch(n -> n.startsWith(r.connectionsEvicted + " idle connections evicted")),
+            assertTrue(r.notes.stream().map(smbkit.capture.report.NoteText::text)
+                    .anyMatch(n -> n.startsWith(r.connectionsEvicted + " idle connections evicted")),
                     r.notes.toString());
             // the findings count every session, and name at most Findings.EVIDENCE of them each
             List<Finding> findings = r.findings.list();

@@ -78,4 +78,20 @@ class CloseProgressTest {
         ChangeJournal.start("test", new PrintWriter(sw)).close();
         assertEquals("", sw.toString());
     }
+
+    /** The record's result of a target not closed keeps the strings older records hold (a format, not kb's words). */
+    @Test
+    void aRecordKeepsItsResultStringsForEachDecision() {
+        Map<CloseTarget.Decision, String> old = Map.of(
+                CloseTarget.Decision.CLOSE, "close",
+                CloseTarget.Decision.REFUSED_HOLDS_FILES, "refused: holds open files (--force closes them, unsaved data may be lost)",
+                CloseTarget.Decision.SKIPPED_SELF, "skipped: smbkit's own session",
+                CloseTarget.Decision.CANNOT_SINGLE_OUT, "refused: NULL sessions have no user name to close them by while the "
+                        + "client has other sessions (close its pipes with --file, or all its sessions with --client)");
+        for (CloseTarget.Decision d : CloseTarget.Decision.values()) {
+            CloseTarget t = new CloseTarget("10.0.0.3", "u", SessionKind.USER, List.of(), false, List.of(), List.of(), d);
+            Map<String, Object> m = CloseRecord.planned("srv", List.of(t), List.of(), List.of());
+            assertEquals(old.get(d), ((Map<?, ?>) ((List<?>) m.get("sessions")).get(0)).get("result"), d.name());
+        }
+    }
 }

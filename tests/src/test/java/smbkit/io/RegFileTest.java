@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import smbkit.kb.AnonymousSetting;
 import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
+import smbkit.render.SettingText;
 
 /** Method 1's backups: regedit's format, "absent" included, read back exactly. */
 class RegFileTest {
@@ -49,7 +50,7 @@ class RegFileTest {
         String text = RegFile.write(List.of(), entries);
         assertTrue(text.contains("\"RestrictAnonymous\"=hex(4):01,00"), text);
         assertEquals(entries, RegFile.parse(text));
-        assertTrue(AnonymousSetting.RESTRICT_ANONYMOUS.meaningOf(Optional.of(odd)).startsWith("0:"),
+        assertTrue(SettingText.meaning(AnonymousSetting.RESTRICT_ANONYMOUS.meaningOf(Optional.of(odd))).startsWith("0:"),
                 "read as absent (its default), not thrown");
     }
 }

@@ -1,14 +1,12 @@
 package smbkit.repo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,21 +27,11 @@ class NoProseInRulesTest {
 
     static final int WORDS = 3;
 
-    /** Files whose words still go out as they are, each with why (their readers sit below render). */
-    static final Map<String, String> NOT_YET = Map.of(
-            "lib/smbkit/kb/AnonymousSetting.java", "registry values' meanings, read by change.AnonymousRestriction (layer 4)",
-            "lib/smbkit/kb/CloseTarget.java", "Decision labels, written by change.SessionCloser and CloseRecord (layer 4)",
-            "lib/smbkit/capture/CaptureAnalysis.java", "the capture report's notes, a List<String> every output prints as is",
-            "lib/smbkit/capture/CaptureDiagnosis.java", "notes of smb-diagnose --capture, printed as is with the run's notes");
-
     @Test
     void kbAndTheCaptureAnalysisBuildNoProse() throws IOException {
         List<String> found = new ArrayList<>();
         for (Path f : files()) {
             String code = Files.readString(f);
-            if (NOT_YET.containsKey(Lab.REPO.relativize(f).toString())) {
-                continue;
-            }
             for (Literal l : literals(code)) {
                 if (prose(code, l)) {
                     found.add(Lab.REPO.relativize(f) + ":" + line(code, l.at) + ": \"" + l.text + "\"");
@@ -71,14 +59,6 @@ class NoProseInRulesTest {
                 """;
         List<String> prose = literals(code).stream().filter(l -> prose(code, l)).map(l -> l.text).toList();
         assertEquals(List.of("an \\\"escaped\\\" sentence here", "three words here"), prose);
-    }
-
-    @Test
-    void everyFileNotYetConvertedStillExistsAndStillNeedsIt() throws IOException {
-        for (String f : NOT_YET.keySet()) {
-            String code = Files.readString(Lab.REPO.resolve(f));
-            assertTrue(literals(code).stream().anyMatch(l -> prose(code, l)), f + " has no prose left: take it off NOT_YET");
-        }
     }
 
     static boolean prose(String code, Literal l) {
