@@ -20,20 +20,26 @@ public final class Order {
             char x = a.charAt(i);
             char y = b.charAt(j);
             if (Character.isDigit(x) && Character.isDigit(y)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
+                // numbers as numbers, without allocating: a sort of 5,000 rows makes 100,000 comparisons
+                int ei = end(a, i);
+                int ej = end(b, j);
+                int zi = i;
+                while (zi < ei - 1 && a.charAt(zi) == '0') {
+                    zi++; // leading zeros do not count, but "0" stays a digit
                 }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
+                int zj = j;
+                while (zj < ej - 1 && b.charAt(zj) == '0') {
+                    zj++;
                 }
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                int c = Integer.compare(ei - zi, ej - zj);
+                for (int k = 0; c == 0 && k < ei - zi; k++) {
+                    c = Character.compare(a.charAt(zi + k), b.charAt(zj + k));
+                }
                 if (c != 0) {
                     return c;
                 }
+                i = ei;
+                j = ej;
                 continue;
             }
             int c = Character.compare(Character.toLowerCase(x), Character.toLowerCase(y));
@@ -45,5 +51,14 @@ public final class Order {
         }
         int c = Integer.compare(a.length() - i, b.length() - j);
         return c != 0 ? c : a.compareTo(b);
+    }
+
+    /** Where the run of digits starting at {@code from} ends. */
+    private static int end(String s, int from) {
+        int e = from;
+        while (e < s.length() && Character.isDigit(s.charAt(e))) {
+            e++;
+        }
+        return e;
     }
 }
