@@ -14,8 +14,18 @@ public final class Order {
     public static final Comparator<String> NAMES = Comparator.nullsLast(Order::compare);
 
     static int compare(String a, String b) {
-        int i = 0;
-        int j = 0;
+        // Names in a listing share long prefixes (C:\share\held-by-127.0.4.): what is identical compares equal,
+        // so start where they differ, or at the start of the run of digits the difference is in.
+        int k = 0;
+        int n = Math.min(a.length(), b.length());
+        while (k < n && a.charAt(k) == b.charAt(k)) {
+            k++;
+        }
+        while (k > 0 && Character.isDigit(a.charAt(k - 1))) {
+            k--;
+        }
+        int i = k;
+        int j = k;
         while (i < a.length() && j < b.length()) {
             char x = a.charAt(i);
             char y = b.charAt(j);
@@ -32,8 +42,8 @@ public final class Order {
                     zj++;
                 }
                 int c = Integer.compare(ei - zi, ej - zj);
-                for (int k = 0; c == 0 && k < ei - zi; k++) {
-                    c = Character.compare(a.charAt(zi + k), b.charAt(zj + k));
+                for (int d = 0; c == 0 && d < ei - zi; d++) {
+                    c = Character.compare(a.charAt(zi + d), b.charAt(zj + d));
                 }
                 if (c != 0) {
                     return c;
