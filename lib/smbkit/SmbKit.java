@@ -18,12 +18,15 @@
 //SOURCES access/AnonymousProbe.java
 //SOURCES access/BrowseList.java
 //SOURCES access/ConnectionTable.java
+//SOURCES access/FileControl.java
 //SOURCES access/LocalServers.java
 //SOURCES access/Registry.java
 //SOURCES access/RemoteRegistry.java
 //SOURCES access/RemoteServer.java
 //SOURCES access/ServerAccess.java
 //SOURCES access/ServerFactory.java
+//SOURCES access/SessionControl.java
+//SOURCES access/ShareControl.java
 //SOURCES access/samba/LocalSamba.java
 //SOURCES access/samba/SambaRegistry.java
 //SOURCES access/samba/SambaTools.java
