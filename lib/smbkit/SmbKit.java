@@ -97,6 +97,7 @@
 //SOURCES cli/RestoreOptions.java
 //SOURCES cli/Script.java
 //SOURCES cli/TargetOptions.java
+//SOURCES cli/TimeoutOption.java
 //SOURCES cli/UserSpec.java
 //SOURCES cli/VerbosityOptions.java
 //SOURCES io/BackupSeal.java
