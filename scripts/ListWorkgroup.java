@@ -15,6 +15,7 @@ import smbkit.cli.NetbiosOptions;
 import smbkit.cli.OutputOptions;
 import smbkit.cli.Progress;
 import smbkit.cli.Script;
+import smbkit.cli.TimeoutOption;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
 import smbkit.render.WorkgroupView;
@@ -48,9 +49,8 @@ public class ListWorkgroup extends Script {
             description = "At most N NetBIOS queries outstanding at a time (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", converter = Converters.Positive.class,
-            description = "Give up on an SMB server that does not answer within this time (default: ${DEFAULT-VALUE} s).")
-    int timeoutSeconds;
+    @Mixin
+    TimeoutOption timeout;
 
     @Option(names = "--no-shares", description = "Do not read the printer shares (NetShareEnum) of print queue servers.")
     boolean noShares;
@@ -58,7 +58,7 @@ public class ListWorkgroup extends Script {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        Workgroup.Options o = netbios.options(parallel, !noShares, timeoutSeconds, verbosity.verbose() ? this::note : null);
+        Workgroup.Options o = netbios.options(parallel, !noShares, timeout.seconds(), verbosity.verbose() ? this::note : null);
         Workgroup.Result r;
         if (netbios.sweep != null) {
             try (Progress bar = progress("Node status", netbios.range().size(), "addresses")) {

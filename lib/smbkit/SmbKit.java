@@ -18,12 +18,15 @@
 //SOURCES access/AnonymousProbe.java
 //SOURCES access/BrowseList.java
 //SOURCES access/ConnectionTable.java
+//SOURCES access/FileControl.java
 //SOURCES access/LocalServers.java
 //SOURCES access/Registry.java
 //SOURCES access/RemoteRegistry.java
 //SOURCES access/RemoteServer.java
 //SOURCES access/ServerAccess.java
 //SOURCES access/ServerFactory.java
+//SOURCES access/SessionControl.java
+//SOURCES access/ShareControl.java
 //SOURCES access/samba/LocalSamba.java
 //SOURCES access/samba/SambaRegistry.java
 //SOURCES access/samba/SambaTools.java
@@ -94,6 +97,7 @@
 //SOURCES cli/RestoreOptions.java
 //SOURCES cli/Script.java
 //SOURCES cli/TargetOptions.java
+//SOURCES cli/TimeoutOption.java
 //SOURCES cli/UserSpec.java
 //SOURCES cli/VerbosityOptions.java
 //SOURCES io/BackupSeal.java

@@ -25,7 +25,7 @@ import smbkit.rpc.srvsvc.SrvsvcClient;
 import smbkit.rpc.srvsvc.SrvsvcModels;
 
 /** A server reached over SMB: one connection, one pipe per RPC interface, reused by every call. */
-public final class RemoteServer implements ServerAccess {
+public final class RemoteServer implements ServerAccess, SessionControl, FileControl, ShareControl {
 
     private final SmbConnection connection;
     private final int preferredMaximumLength;

@@ -2,6 +2,9 @@ package smbkit.access;
 
 import java.util.List;
 
+import smbkit.Failure;
+import smbkit.SmbkitException;
+
 import smbkit.model.Connection;
 import smbkit.model.OpenFile;
 import smbkit.model.ServerInfo;
@@ -9,10 +12,12 @@ import smbkit.model.SessionListing;
 import smbkit.model.Share;
 
 /**
- * Everything the KB's steps read from or change on a server, whichever way it is reached: over SMB from
- * another machine ({@link RemoteServer}), or on the server itself through its own API or tools. Each step
- * is written once against this interface. A way that cannot do something says so with a SmbkitException
- * (NOT_AVAILABLE) rather than pretending.
+ * What the KB's steps read from a server, whichever way it is reached: over SMB from another machine
+ * ({@link RemoteServer}), or on the server itself through its own API or tools. Each step is written once
+ * against this interface. What a way may or may not be able to do is a capability interface of its own, which
+ * a backend implements when it can: {@link SessionControl}, {@link FileControl}, {@link ShareControl},
+ * {@link ConnectionTable}. {@link #capability} hands one out, or says with a SmbkitException (NOT_AVAILABLE)
+ * why this way lacks it, rather than pretending.
  */
 public interface ServerAccess extends AutoCloseable {
 
@@ -57,18 +62,6 @@ public interface ServerAccess extends AutoCloseable {
     /** One share at the richest level the server grants (502: with its security descriptor). */
     Share share(String name);
 
-    /** Ends the sessions of a client (and only that user's when {@code user} is given): net session /delete. */
-    void deleteSession(String client, String user);
-
-    /** Closes one open file or pipe by id: net files ID /close. */
-    void closeFile(long id);
-
-    /** Creates a share from its level 502 information (NetrShareAdd). */
-    void addShare(Share share);
-
-    /** Removes a share (NetrShareDel). */
-    void deleteShare(String name);
-
     /** The server's registry (HKLM). */
     Registry registry();
 
@@ -77,6 +70,20 @@ public interface ServerAccess extends AutoCloseable {
      * tool's own connection; null when unknown (local mode).
      */
     String selfClient();
+
+    /** This server as {@code kind} (a capability interface), or NOT_AVAILABLE saying why this way lacks it. */
+    default <T> T capability(Class<T> kind) {
+        if (kind.isInstance(this)) {
+            return kind.cast(this);
+        }
+        throw lacks(kind);
+    }
+
+    /** The failure for a capability this way of reaching the server lacks: a backend says why, and what instead. */
+    default SmbkitException lacks(Class<?> kind) {
+        return new SmbkitException(Failure.NOT_AVAILABLE, where() + " offers no " + kind.getSimpleName() + " this way",
+                "Reach it another way: over SMB from another machine, or in local mode on the server itself");
+    }
 
     @Override
     void close();

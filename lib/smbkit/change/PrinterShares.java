@@ -12,6 +12,7 @@ import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
+import smbkit.access.ShareControl;
 import smbkit.model.Connection;
 import smbkit.model.RegistryKeys;
 import smbkit.model.RegistryValue;
@@ -190,7 +191,7 @@ public final class PrinterShares {
         for (Printer p : plan.printers()) {
             try {
                 if (plan.way() == Way.SRVSVC) {
-                    server.deleteShare(p.share().name());
+                    server.capability(ShareControl.class).deleteShare(p.share().name());
                 } else if (plan.way() == Way.REGISTRY) {
                     server.registry().deleteKey(p.registryKey());
                 } else {
@@ -375,7 +376,7 @@ public final class PrinterShares {
                         throw e;
                     }
                 } else {
-                    server.addShare(r.share());
+                    server.capability(ShareControl.class).addShare(r.share());
                 }
                 o = verify(server, r.share());
             } catch (SmbkitException e) {

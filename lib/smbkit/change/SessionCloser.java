@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 
 import smbkit.Failure;
 import smbkit.SmbkitException;
+import smbkit.access.FileControl;
 import smbkit.access.ServerAccess;
+import smbkit.access.SessionControl;
 import smbkit.kb.CloseTarget;
 import smbkit.model.OpenFile;
 import smbkit.model.Session;
@@ -69,10 +71,10 @@ public final class SessionCloser {
             try {
                 if (t.wholeClient()) {
                     if (wholeClientsDone.add(t.client())) {
-                        server.deleteSession(t.client(), null);
+                        server.capability(SessionControl.class).deleteSession(t.client(), null);
                     }
                 } else {
-                    server.deleteSession(t.client(), t.user());
+                    server.capability(SessionControl.class).deleteSession(t.client(), t.user());
                 }
                 asked.add(t);
                 progress.accept(new Outcome(t, ASKED, true, null));
@@ -171,7 +173,7 @@ public final class SessionCloser {
         for (long id : ids) {
             String path = open.stream().filter(x -> x.id() == id).map(OpenFile::path).findFirst().orElse(null);
             try {
-                server.closeFile(id);
+                server.capability(FileControl.class).closeFile(id);
                 asked.put(id, path);
                 progress.accept(new FileOutcome(id, path, ASKED, true, null));
             } catch (SmbkitException e) {

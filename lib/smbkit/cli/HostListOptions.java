@@ -82,7 +82,7 @@ public class HostListOptions implements Cli.Checked {
         if (!fromWorkgroup()) {
             return members = List.of();
         }
-        Workgroup.Result r = netbios.find(workgroup, netbios.options(64, shares, target.timeoutSeconds, notes), null);
+        Workgroup.Result r = netbios.find(workgroup, netbios.options(64, shares, target.timeout.seconds(), notes), null);
         if (r.computers().isEmpty()) {
             throw new SmbkitException(Failure.NOT_FOUND, netbios.sweep != null
                     ? "no computer" + (workgroup != null ? " of " + workgroup : "") + " answered in " + netbios.sweep

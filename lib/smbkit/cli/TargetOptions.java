@@ -48,9 +48,8 @@ public class TargetOptions implements Cli.Checked {
             + "The hosts of a workgroup are --workgroup NAME.")
     String domain;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", converter = Converters.Positive.class,
-            description = "Give up on a server that does not answer within this time (default: ${DEFAULT-VALUE} s).")
-    int timeoutSeconds;
+    @picocli.CommandLine.Mixin
+    TimeoutOption timeout = new TimeoutOption();
 
     @Option(names = "--source-address", paramLabel = "ADDRESS", converter = Converters.Address.class,
             description = "Connect from this local address (the lab uses 127.0.0.x).")
@@ -139,7 +138,7 @@ public class TargetOptions implements Cli.Checked {
      * the note that a server speaks only SMB1 (or was reached on 139) goes to stderr.
      */
     public SmbConnection.Options connectionOptions() {
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        Duration timeout = Duration.ofSeconds(this.timeout.seconds());
         return new SmbConnection.Options(timeout, timeout, sourceAddress, !noSmb1, this::note);
     }
 

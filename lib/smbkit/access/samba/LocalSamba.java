@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ConnectionTable;
+import smbkit.access.FileControl;
+import smbkit.access.SessionControl;
+import smbkit.access.ShareControl;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
 import smbkit.model.Connection;
@@ -35,7 +38,7 @@ import smbkit.model.TcpConnection;
  * smbd refuses new connections. Listings come from smbstatus, settings and shares from testparm (registry
  * configuration included), changes from net conf, net registry and smbcontrol.
  */
-public final class LocalSamba implements ServerAccess, ConnectionTable {
+public final class LocalSamba implements ServerAccess, ConnectionTable, SessionControl, ShareControl {
 
     /** What Samba reports over srvsvc as its type: workstation, server, print server, NT, Unix (Samba). */
     static final long SAMBA_TYPE = 0x809A03;
@@ -222,10 +225,14 @@ public final class LocalSamba implements ServerAccess, ConnectionTable {
         }
     }
 
+    /** Not a {@link FileControl}: Samba has no tool to close one file; the session that holds it can be closed. */
     @Override
-    public void closeFile(long id) {
-        throw new SmbkitException(Failure.NOT_AVAILABLE, "Samba has no tool to close one open file",
-                "Close the session that holds it instead (smb-close-sessions --local --client CLIENT)");
+    public SmbkitException lacks(Class<?> kind) {
+        if (kind == FileControl.class) {
+            return new SmbkitException(Failure.NOT_AVAILABLE, "Samba has no tool to close one open file",
+                    "Close the session that holds it instead (smb-close-sessions --local --client CLIENT)");
+        }
+        return ServerAccess.super.lacks(kind);
     }
 
     /** As a registry share (net conf), so that it can be removed again the same way. */

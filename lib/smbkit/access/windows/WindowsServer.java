@@ -13,6 +13,9 @@ import com.sun.jna.ptr.PointerByReference;
 import smbkit.Failure;
 import smbkit.SmbkitException;
 import smbkit.access.ConnectionTable;
+import smbkit.access.FileControl;
+import smbkit.access.SessionControl;
+import smbkit.access.ShareControl;
 import smbkit.access.Registry;
 import smbkit.access.ServerAccess;
 import smbkit.access.windows.NativeStructs.SecurityDescriptorLength;
@@ -38,7 +41,7 @@ import smbkit.rpc.srvsvc.SrvsvcModels;
  * server refuses new ones. The same levels, fallbacks and mapping as the RPC path; every buffer netapi32
  * returns is freed, on success and failure alike.
  */
-public final class WindowsServer implements ServerAccess, ConnectionTable {
+public final class WindowsServer implements ServerAccess, ConnectionTable, SessionControl, FileControl, ShareControl {
 
     static final int MAX_PREFERRED_LENGTH = LevelFallback.MAX_PREFERRED_LENGTH;
 

@@ -26,7 +26,8 @@ import smbkit.rpc.winreg.WinregClient;
  * A server read over any RPC transport the way RemoteServer reads one over SMB (the same levels, clients
  * and model mappings), so that replies from a script reach every consumer. Read only.
  */
-public final class DecodedServer implements ServerAccess {
+public final class DecodedServer implements ServerAccess, smbkit.access.SessionControl, smbkit.access.FileControl,
+        smbkit.access.ShareControl {
 
     static final int[] SESSION_LEVELS = {502, 2, 10, 1, 0};
     static final int[] FILE_LEVELS = {3, 2};

@@ -266,7 +266,7 @@ class LocalSambaLabTest {
         try (LocalSamba local = local()) {
             SmbkitException e = assertThrows(SmbkitException.class, () -> local.deleteSession("127.0.0.169", null));
             assertEquals(Failure.NOT_FOUND, e.failure());
-            SmbkitException file = assertThrows(SmbkitException.class, () -> local.closeFile(1));
+            SmbkitException file = assertThrows(SmbkitException.class, () -> local.capability(smbkit.access.FileControl.class).closeFile(1));
             assertEquals(Failure.NOT_AVAILABLE, file.failure());
             assertTrue(file.hint().contains("close-sessions"), file.hint());
         }

@@ -60,10 +60,6 @@ class SnapshotCollectorTest {
         public boolean connectionsAreReliable() { return true; }
         public List<Share> shares() { return call("shares", List.of()); }
         public Share share(String name) { throw new UnsupportedOperationException(); }
-        public void deleteSession(String client, String user) { throw new UnsupportedOperationException(); }
-        public void closeFile(long id) { throw new UnsupportedOperationException(); }
-        public void addShare(Share share) { throw new UnsupportedOperationException(); }
-        public void deleteShare(String name) { throw new UnsupportedOperationException(); }
         public Registry registry() { return call("registry", null); }
         public String selfClient() { return null; }
         public void close() {}
