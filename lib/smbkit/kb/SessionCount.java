@@ -28,9 +28,9 @@ public record SessionCount(int total, int anonymous, SessionLimit limit, Map<Str
         return new SessionCount(sessions.size(), anonymous, limit, byClient);
     }
 
-    /** Clients holding more than one session, each with its sessions. */
+    /** Clients holding more than one session, each with its sessions, in the order tables show clients (.3 before .5). */
     public Map<String, List<Session>> clientsWithSeveral() {
-        Map<String, List<Session>> out = new LinkedHashMap<>();
+        Map<String, List<Session>> out = new java.util.TreeMap<>(smbkit.model.Order.NAMES);
         byClient.forEach((c, list) -> {
             if (list.size() > 1) {
                 out.put(c, list);
