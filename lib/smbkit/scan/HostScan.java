@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import smbkit.Failure;
@@ -55,7 +56,12 @@ public final class HostScan {
         });
         try {
             List<Future<T>> futures = new ArrayList<>();
+            // each host is told once: by its job when it ends, or here when its deadline passes first (a job
+            // cancelled before it began never runs its own finally)
+            List<AtomicBoolean> told = new ArrayList<>();
             for (String host : hosts) {
+                AtomicBoolean once = new AtomicBoolean();
+                told.add(once);
                 futures.add(pool.submit(() -> {
                     boolean failed = true;
                     try {
@@ -63,14 +69,20 @@ public final class HostScan {
                         failed = false;
                         return value;
                     } finally {
-                        progress.done(host, failed);
+                        if (once.compareAndSet(false, true)) {
+                            progress.done(host, failed);
+                        }
                     }
                 }));
             }
             long deadline = System.nanoTime() + perHost.toNanos() * ((hosts.size() + parallel - 1) / Math.max(1, parallel));
             List<Outcome<T>> out = new ArrayList<>();
             for (int i = 0; i < hosts.size(); i++) {
-                out.add(result(hosts.get(i), futures.get(i), Math.max(perHost.toNanos(), deadline - System.nanoTime())));
+                Outcome<T> o = result(hosts.get(i), futures.get(i), Math.max(perHost.toNanos(), deadline - System.nanoTime()));
+                if (told.get(i).compareAndSet(false, true)) {
+                    progress.done(hosts.get(i), o.failure() != null); // out of time: done, and failed
+                }
+                out.add(o);
             }
             return out;
         } finally {
