@@ -163,6 +163,7 @@
 //SOURCES render/SettingText.java
 //SOURCES render/TableData.java
 //SOURCES render/WorkgroupView.java
+//SOURCES render/Words.java
 //SOURCES rpc/Credentials.java
 //SOURCES rpc/FragmentMeter.java
 //SOURCES rpc/JcifsCrypto.java

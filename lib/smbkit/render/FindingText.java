@@ -260,7 +260,6 @@ public final class FindingText {
     }
 
     private static String count(Object n, String what) {
-        long v = ((Number) n).longValue();
-        return v + " " + what + (v == 1 ? "" : "s");
+        return Words.count(((Number) n).longValue(), what);
     }
 }

@@ -52,7 +52,7 @@ public final class SessionsView {
         if (count.full()) {
             lines.add("The server is at its limit: the next client gets System error 71 (no more connections).");
         } else if (count.free() != null) {
-            lines.add(count.free() + " slot" + (count.free() == 1 ? "" : "s") + " free.");
+            lines.add(Words.count(count.free(), "slot") + " free.");
         }
         lines.add("NULL/guest sessions: " + count.anonymous() + ".");
         Map<String, List<Session>> several = count.clientsWithSeveral();

@@ -22,6 +22,7 @@ import smbkit.render.FindingText;
 import smbkit.render.Format;
 import smbkit.render.Renderer;
 import smbkit.render.TableData;
+import smbkit.render.Words;
 
 /**
  * smb-capture's output through smbkit's renderer: a table of sessions (one row each, per client) and one of
@@ -312,7 +313,7 @@ public final class CaptureView {
                 }
                 Renderer.print(t, format, out);
                 if (hidden > 0) {
-                    out.println(hidden + " more session" + (hidden == 1 ? "" : "s") + " not shown (at most " + TABLE_PER_CLIENT
+                    out.println(Words.count(hidden, "more session") + " not shown (at most " + TABLE_PER_CLIENT
                             + " per client and " + TABLE_ROWS + " in all here): --format csv or json lists every one, the"
                             + " findings below count them all");
                 }

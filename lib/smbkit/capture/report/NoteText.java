@@ -5,6 +5,7 @@ import java.util.List;
 
 import smbkit.capture.CaptureNote;
 import smbkit.capture.CaptureReport;
+import smbkit.render.Words;
 
 /** The words of a capture's notes (capture.CaptureNote), the one place they are made. */
 public final class NoteText {
@@ -15,19 +16,19 @@ public final class NoteText {
         String at = n.where() == null ? "" : n.where() + ": ";
         return at + switch (n.code()) {
             case NO_SYN -> "the capture starts inside this connection (no SYN): decoding began at the first whole SMB message";
-            case GAPS -> n.count() + " bytes never captured in " + plural(n.of(), "gap")
+            case GAPS -> n.count() + " bytes never captured in " + Words.count(n.of(), "gap")
                     + " (lost packets): decoding resumed at the next SMB message";
             case NOT_SMB -> n.count() + " bytes that are not SMB skipped";
-            case UNDECODABLE -> n.count() + " SMB message" + (n.count() == 1 ? "" : "s") + " could not be decoded (" + n.detail() + ")";
+            case UNDECODABLE -> Words.count(n.count(), "SMB message") + " could not be decoded (" + n.detail() + ")";
             case CUT_SHORT -> n.detail() + ": the frames before it were read";
             case DAMAGED -> n.detail() + ": the frames before it were read, the rest of the file was not";
             case READ_ERROR -> "read error (" + n.detail() + ") after " + n.count() + " frames";
             case LINK_TYPE -> "frames of link type " + n.count() + " skipped (not Ethernet, Linux cooked, raw IP or loopback)";
-            case FRAGMENTS_LOST -> n.count() + " IPv4 fragment" + (n.count() == 1 ? "" : "s")
+            case FRAGMENTS_LOST -> Words.count(n.count(), "IPv4 fragment")
                     + " of datagrams never completed (a fragment lost or not captured): what they carried is missing";
             case IPV6_FRAGMENTS -> n.count() + " IPv6 fragments skipped (not reassembled)";
             case BAD_FRAMES -> n.count() + " frames whose headers contradict themselves skipped";
-            case EVICTED -> plural(n.count(), "idle connection") + " evicted (more than " + n.of() + " open at once): their"
+            case EVICTED -> Words.count(n.count(), "idle connection") + " evicted (more than " + n.of() + " open at once): their"
                     + " sessions are counted as still open, evicted; traffic on one after its eviction is read as a new connection";
             case NOT_MATCHED -> "not matched with the capture (" + n.detail() + ")";
             case FINDINGS_BEFORE_DAMAGE -> n.detail() + ": the capture's findings rest on what came before it";
@@ -48,9 +49,5 @@ public final class NoteText {
         r.failedFiles.forEach(n -> out.add(CaptureNote.Code.FILE_FAILED.key()));
         r.notes.forEach(n -> out.add(n.code().key()));
         return out;
-    }
-
-    private static String plural(long n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
     }
 }
