@@ -292,4 +292,16 @@ public final class Lab {
     public static String smbstatusJson() {
         return Proc.run(REPO, "smbstatus", "-s", conf(), "--json").ok().out();
     }
+
+    /** {@code smbclient -L HOST -p 139 -N} against the workgroup lab: the shares of type Printer. */
+    public static java.util.Set<String> smbclientPrinters(String address) {
+        Proc p = Proc.run(REPO, "smbclient", "-s", wgConf(1), "-L", address, "-p", "139", "-N",
+                "--option=client min protocol=NT1");
+        java.util.Set<String> printers = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s+(\\S+)\\s+Printer\\b", java.util.regex.Pattern.MULTILINE).matcher(p.out());
+        while (m.find()) {
+            printers.add(m.group(1));
+        }
+        return printers;
+    }
 }

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,18 +76,6 @@ class WorkgroupHostsLabTest {
         }
     }
 
-    /** {@code smbclient -L HOST -p 139 -N}: the shares of type Printer. */
-    static Set<String> smbclientPrinters(String address) {
-        Proc p = Proc.run(Lab.REPO, "smbclient", "-s", Lab.wgConf(1), "-L", address, "-p", "139", "-N",
-                "--option=client min protocol=NT1");
-        Set<String> printers = new TreeSet<>();
-        Matcher m = Pattern.compile("^\\s+(\\S+)\\s+Printer\\b", Pattern.MULTILINE).matcher(p.out());
-        while (m.find()) {
-            printers.add(m.group(1));
-        }
-        return printers;
-    }
-
     @Test
     void printerSharesDryRunTakesExactlyTheMembersWithPrinterShares() throws Exception {
         List<Map<String, Object>> rows = rows(Scripts.run("RemovePrinterShares", "--workgroup", Lab.WORKGROUP, "--master",
@@ -108,7 +94,7 @@ class WorkgroupHostsLabTest {
         Map<String, Set<String>> expected = new TreeMap<>();
         Set<String> without = new TreeSet<>();
         for (int n = 1; n <= Lab.WG_MEMBERS; n++) {
-            Set<String> p = smbclientPrinters(Lab.wgAddress(n));
+            Set<String> p = Lab.smbclientPrinters(Lab.wgAddress(n));
             if (p.isEmpty()) {
                 without.add(Lab.wgAddress(n));
             } else {
@@ -119,7 +105,7 @@ class WorkgroupHostsLabTest {
         assertEquals(Set.of(Lab.wgAddress(2), Lab.wgAddress(4)), shares.keySet(), "the lab shares printers on 2 and 4");
         assertEquals(without, skipped, "the others listed as skipped");
         for (String h : expected.keySet()) {
-            assertEquals(expected.get(h), smbclientPrinters(h), "a dry run removed nothing on " + h);
+            assertEquals(expected.get(h), Lab.smbclientPrinters(h), "a dry run removed nothing on " + h);
         }
     }
 

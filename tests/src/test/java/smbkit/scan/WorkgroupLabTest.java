@@ -66,18 +66,6 @@ class WorkgroupLabTest {
         return names;
     }
 
-    /** {@code smbclient -L HOST -p 139 -N}: the shares of type Printer. */
-    static Set<String> smbclientPrinters(String address) {
-        Proc p = Proc.run(Lab.REPO, "smbclient", "-s", conf(), "-L", address, "-p", "139", "-N",
-                "--option=client min protocol=NT1");
-        Set<String> printers = new TreeSet<>();
-        Matcher m = Pattern.compile("^\\s+(\\S+)\\s+Printer\\b", Pattern.MULTILINE).matcher(p.out());
-        while (m.find()) {
-            printers.add(m.group(1));
-        }
-        return printers;
-    }
-
     static Set<String> printable(Set<String> names) {
         Set<String> out = new TreeSet<>();
         for (String n : names) {
@@ -106,7 +94,7 @@ class WorkgroupLabTest {
             assertEquals(address, c.get("address"));
             assertEquals(Lab.WORKGROUP, c.get("workgroup"));
             assertEquals(printable(nmblookupNames(address)), printable(new TreeSet<>(strings(c.get("names")))), "names of " + address);
-            Set<String> printers = smbclientPrinters(address);
+            Set<String> printers = Lab.smbclientPrinters(address);
             assertEquals(printers, new TreeSet<>(strings(c.get("printer_shares"))), "printer shares of " + address);
             assertEquals(!printers.isEmpty(), c.get("print_queue_server"), "print queue server: " + address);
             assertEquals(n == 2 || n == 4, c.get("print_queue_server"), "the lab shares printers on 2 and 4");
@@ -129,7 +117,7 @@ class WorkgroupLabTest {
             assertEquals(printable(nmblookupNames(address)), printable(new TreeSet<>(strings(c.get("names")))));
             assertEquals(Lab.WORKGROUP, c.get("workgroup"));
             assertNull(c.get("type_flags"));
-            assertEquals(!smbclientPrinters(address).isEmpty(), c.get("print_queue_server"), address);
+            assertEquals(!Lab.smbclientPrinters(address).isEmpty(), c.get("print_queue_server"), address);
         }
         Scripts.Result table = Scripts.run("ListWorkgroup", "--sweep", Lab.WG_NET + ".1-6", "--name-timeout", "300");
         assertEquals(0, table.exit(), table.err());
