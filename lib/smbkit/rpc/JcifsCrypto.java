@@ -112,11 +112,12 @@ public final class JcifsCrypto extends Provider {
     }
 
     static final class AesCmac extends MacSpi {
-        private final CMac mac = new CMac(AESEngine.newInstance());
+        /** Made at init, not when the JCE asks for one: {@link #usable} asks on every run, SMB 3 or not. */
+        private CMac mac;
 
         @Override
         protected int engineGetMacLength() {
-            return mac.getMacSize();
+            return 16; // AES's block
         }
 
         @Override
@@ -124,6 +125,9 @@ public final class JcifsCrypto extends Provider {
             byte[] k = key == null ? null : key.getEncoded();
             if (k == null || (k.length != 16 && k.length != 24 && k.length != 32)) {
                 throw new InvalidKeyException("AES-CMAC needs a 128, 192 or 256-bit key");
+            }
+            if (mac == null) {
+                mac = new CMac(AESEngine.newInstance());
             }
             mac.init(new KeyParameter(k));
         }
@@ -147,7 +151,9 @@ public final class JcifsCrypto extends Provider {
 
         @Override
         protected void engineReset() {
-            mac.reset();
+            if (mac != null) {
+                mac.reset();
+            }
         }
     }
 }
